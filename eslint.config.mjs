@@ -1,0 +1,50 @@
+// One flat config for the whole workspace. Each project runs `eslint .` from its own folder.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Who may import whom. Tags live in each project.json.
+// - apps use libs (and the datagen tool's core); libs never import apps or tools;
+// - config and schema are the foundation and import nothing of ours;
+// - the test helpers (scope:testing) may be used by spec files only.
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+  { sourceTag: 'scope:config', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:schema', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:config'] },
+];
+
+const boundaries = (constraints) => [
+  'error',
+  { allow: [], enforceBuildableLibDependency: false, depConstraints: constraints },
+];
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**', '**/__fixtures__/**', '**/.sparkify/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Tests may also use the shared test helpers, whatever project they belong to.
+    files: ['**/*.spec.ts', '**/*.test.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(
+        depConstraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:testing'] })),
+      ),
+    },
+  },
+
+  {
+    // Project test configs share the workspace's Vitest settings from the root.
+    files: ['**/vitest.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+];
