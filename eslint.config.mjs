@@ -12,7 +12,7 @@ const depConstraints = [
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'scope:config', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:schema', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:config'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
 ];
 
 const boundaries = (constraints) => [

@@ -1,0 +1,18 @@
+export type {
+  AwsSettings,
+  ClusterSettings,
+  Config,
+  EmbeddedTarget,
+  EtlSettings,
+  LocalSource,
+  PostgresTarget,
+  RedshiftTarget,
+  S3Source,
+  Source,
+  Target,
+} from './config.js';
+export { ConfigError } from './config-error.js';
+export { KEYS, type KeySpec } from './keys.js';
+export { loadConfig, type ConfigOverrides, type LoadConfigOptions } from './load-config.js';
+export { redactConfig, redactUrl } from './redact.js';
+export { testConfig } from './test-config.js';
