@@ -3,7 +3,8 @@ import { createTempDatabase, describeWith, postgresServer, type TempDatabase } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedConfig, tempDir, urlConfig } from '../test/helpers.js';
 import { connect } from './connect.js';
-import { createTables, existingTables } from './create-tables.js';
+import { createTables, createTablesStatements, existingTables } from './create-tables.js';
+import { countRows } from './row-counts.js';
 import type { Warehouse } from './types.js';
 
 // Kysely's introspector reports PostgreSQL's internal type names.
@@ -54,6 +55,8 @@ function ddlSuite(open: () => Promise<Warehouse>, schema: string) {
     const report = await wh.begin((tx) => createTables(tx));
     expect(report).toEqual({ created: [], existing: tableNames, dropped: [] });
     expect(await wh.db.selectFrom('load_ledger').select('file').execute()).toEqual([{ file: 'a.json' }]);
+    const counts = await countRows(wh.db);
+    expect(counts).toEqual(Object.fromEntries(tableNames.map((t) => [t, t === 'load_ledger' ? 1 : 0])));
   });
 
   it('with reset, drops and recreates every table (rows are gone)', async () => {
@@ -62,6 +65,18 @@ function ddlSuite(open: () => Promise<Warehouse>, schema: string) {
     expect(await wh.db.selectFrom('load_ledger').select('file').execute()).toEqual([]);
   });
 }
+
+describe('createTablesStatements', () => {
+  it('creates the schema unless it is public, drops only when resetting, and follows the dialect', () => {
+    const plain = createTablesStatements('postgres', 'public');
+    expect(plain).toHaveLength(tableNames.length);
+    expect(plain.every((s) => s.startsWith('create table if not exists "public".'))).toBe(true);
+    const reset = createTablesStatements('redshift', 'etl', { reset: true });
+    expect(reset[0]).toBe('create schema if not exists "etl"');
+    expect(reset.slice(1, 1 + tableNames.length).every((s) => s.startsWith('drop table if exists "etl".'))).toBe(true);
+    expect(reset.at(-1)).toMatch(/diststyle/);
+  });
+});
 
 describe('the DDL on the embedded PostgreSQL', () => {
   const dir = tempDir();

@@ -5,4 +5,11 @@ export { classifyError, isTransientError, WarehouseError, type ErrorKind } from 
 export { withRetry, type RetryOptions } from './retry.js';
 export { TransactionDialect } from './tx-dialect.js';
 export { redshiftSpec, postgresUrlSpec, type ConnectionSpec, type Endpoint } from './connection-options.js';
-export { createTables, existingTables, type CreateTablesOptions, type CreateTablesReport } from './create-tables.js';
+export {
+  createTables,
+  createTablesStatements,
+  existingTables,
+  type CreateTablesOptions,
+  type CreateTablesReport,
+} from './create-tables.js';
+export { countRows } from './row-counts.js';

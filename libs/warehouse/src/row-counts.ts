@@ -1,0 +1,12 @@
+import { tableNames, type Database, type TableName } from '@sparkify/schema';
+import { sql, type Kysely } from 'kysely';
+
+/** Rows in each declared table (one query), e.g. for a run summary. */
+export async function countRows(
+  db: Kysely<Database>,
+  tables: readonly TableName[] = tableNames,
+): Promise<Record<TableName, number>> {
+  const parts = tables.map((t) => sql`select ${sql.lit(t)} as name, count(*) as n from ${sql.table(t)}`);
+  const { rows } = await sql<{ name: TableName; n: string | number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return Object.fromEntries(tables.map((t) => [t, Number(rows.find((r) => r.name === t)?.n ?? 0)])) as Record<TableName, number>;
+}
