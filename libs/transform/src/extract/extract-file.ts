@@ -1,0 +1,45 @@
+import { truncateUtf8, type LoadError } from './load-error.js';
+import { mapRecord, type FieldMapping } from './record-mapping.js';
+import { readRecords, type RecordLayout } from './records.js';
+
+export interface FileExtract {
+  readonly rows: number;
+  readonly rejected: number;
+  /** True when the file held no record at all (loads nothing; not an error). */
+  readonly empty: boolean;
+}
+
+/**
+ * Streams one file's records into `onRow` (COPY cells, in column order) and bad records into `onReject`.
+ * `onRow` may return a promise to apply backpressure.
+ */
+export async function extractFile(
+  file: string,
+  chunks: AsyncIterable<Uint8Array>,
+  layout: RecordLayout,
+  fields: readonly FieldMapping[],
+  onRow: (cells: (string | null)[]) => void | Promise<void>,
+  onReject: (error: LoadError) => void,
+): Promise<FileExtract> {
+  let rows = 0;
+  let rejected = 0;
+  let records = 0;
+  for await (const rec of readRecords(chunks, layout)) {
+    records++;
+    if ('error' in rec) {
+      rejected++;
+      onReject({ file, line: rec.line, column: null, reason: rec.error, raw: truncateUtf8(rec.raw) });
+      continue;
+    }
+    const mapped = mapRecord(rec.text, fields);
+    if (!mapped.ok) {
+      rejected++;
+      onReject({ file, line: rec.line, column: mapped.column, reason: mapped.reason, raw: truncateUtf8(rec.text) });
+      continue;
+    }
+    rows++;
+    const wait = onRow(mapped.cells);
+    if (wait) await wait;
+  }
+  return { rows, rejected, empty: records === 0 };
+}

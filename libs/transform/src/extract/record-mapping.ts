@@ -1,0 +1,63 @@
+import { coerce } from './coerce.js';
+import { parseKeepingNumbers } from './json-lexemes.js';
+import { JsonPathsError, selectPath, type JsonPath } from './json-paths.js';
+import type { StagingColumn } from './staging-column.js';
+
+/** Where one staging column's value comes from in a JSON record. */
+export interface FieldMapping {
+  readonly column: StagingColumn;
+  readonly path: JsonPath;
+}
+
+export type MappedRecord =
+  | { readonly ok: true; readonly cells: (string | null)[] }
+  | { readonly ok: false; readonly column: string | null; readonly reason: string };
+
+/** JSONPaths mapping, as COPY does it: path i feeds column i; the counts must match. */
+export function jsonPathsMapping(columns: readonly StagingColumn[], paths: readonly JsonPath[], where: string): FieldMapping[] {
+  if (paths.length !== columns.length) {
+    throw new JsonPathsError(
+      `${where} has ${paths.length} paths but the table takes ${columns.length} columns (${columns.map((c) => c.name).join(', ')}); ` +
+        'COPY maps them by position, so give one path per column',
+    );
+  }
+  return columns.map((column, i) => ({ column, path: paths[i] as JsonPath }));
+}
+
+/** `FORMAT AS JSON 'auto'`: a key feeds the column of the same name; other keys are ignored. */
+export function autoMapping(columns: readonly StagingColumn[]): FieldMapping[] {
+  return columns.map((column) => ({ column, path: [column.name] }));
+}
+
+/** Turns one record's JSON text into COPY cells, or the reason COPY would reject the record. */
+export function mapRecord(text: string, fields: readonly FieldMapping[]): MappedRecord {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, column: null, reason: `malformed JSON: ${(error as Error).message}` };
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    const found = record === null ? 'null' : Array.isArray(record) ? 'an array' : `a ${typeof record}`;
+    return { ok: false, column: null, reason: `expected a JSON object, found ${found}` };
+  }
+  let withLexemes: unknown; // parsed again only when a number's written form matters
+  const cells: (string | null)[] = new Array(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const { column, path } = fields[i] as FieldMapping;
+    let value = selectPath(record, path);
+    if (typeof value === 'number' && needsLexeme(value, column)) {
+      withLexemes ??= parseKeepingNumbers(text);
+      value = selectPath(withLexemes, path);
+    }
+    const cell = coerce(value, column.type, column.name);
+    if (!cell.ok) return { ok: false, column: column.name, reason: cell.reason };
+    cells[i] = cell.value;
+  }
+  return { ok: true, cells };
+}
+
+function needsLexeme(value: number, column: StagingColumn): boolean {
+  const kind = column.type.kind;
+  return kind === 'text' || kind === 'decimal' || (kind === 'integer' && !Number.isSafeInteger(value));
+}

@@ -1,0 +1,10 @@
+// Extract and stage
+export { stage } from './stage/stage.js';
+export type { StageOptions, StageProgress, StageReport, StageStep, StageTx } from './stage/stage-types.js';
+export { TooManyLoadErrors } from './stage/too-many-load-errors.js';
+export { RedshiftCopyError } from './stage/stage-redshift.js';
+export { redshiftCopySql, REDSHIFT_MAXERROR, type RedshiftCopySpec } from './stage/redshift-copy.js';
+export { readRedshiftLoadErrors, STL_LOAD_ERRORS_SQL, toLoadError, type StlLoadErrorRow } from './stage/redshift-load-errors.js';
+export { formatLoadError, type LoadError } from './extract/load-error.js';
+export { JsonPathsError } from './extract/json-paths.js';
+export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Location } from './source/source-location.js';

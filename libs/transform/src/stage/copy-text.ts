@@ -1,0 +1,18 @@
+/**
+ * PostgreSQL COPY text format: tab-separated, one row a line, `\N` for NULL (so NULL stays distinct from "").
+ * Backslash, tab, newline and carriage return inside values are written as escapes.
+ */
+const special = /[\\\t\n\r]/;
+const specialAll = /[\\\t\n\r]/g;
+const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+export function copyTextValue(value: string | null): string {
+  if (value === null) return '\\N';
+  return special.test(value) ? value.replace(specialAll, (c) => escapes[c] as string) : value;
+}
+
+export function copyTextRow(cells: readonly (string | null)[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : '\t') + copyTextValue(cells[i] ?? null);
+  return line + '\n';
+}

@@ -1,0 +1,82 @@
+import { stagingColumns, type StagingTable } from '../extract/staging-columns.js';
+import type { LoadError } from '../extract/load-error.js';
+import { s3Url, SourceError, type ResolvedSource } from '../source/source-location.js';
+import { qualified } from './identifiers.js';
+import { redshiftCopySql } from './redshift-copy.js';
+import { LAST_COPY_SQL, readRedshiftLoadErrors, STL_LOAD_ERRORS_SQL } from './redshift-load-errors.js';
+import type { StageOptions, StageReport, StageTx } from './stage-types.js';
+import { TooManyLoadErrors } from './too-many-load-errors.js';
+
+/** A Redshift COPY failed as a whole (access denied, bad JSONPaths, more than 100,000 bad records…). */
+export class RedshiftCopyError extends Error {
+  override readonly name = 'RedshiftCopyError';
+  constructor(
+    readonly table: string,
+    readonly from: string,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `COPY into ${table} from ${from} failed: ${why}\n` +
+        'The transaction was rolled back. For the rejected lines, run on the cluster:\n' +
+        '  select filename, line_number, colname, err_reason from stl_load_errors order by starttime desc limit 20;\n' +
+        '  (Redshift Serverless: select file_name, line_number, column_name, error_message from sys_load_error_detail order by start_time desc limit 20;)\n' +
+        'Check that [IAM_ROLE] ARN may read the bucket and that [S3] points at existing files.',
+      { cause },
+    );
+  }
+}
+
+/**
+ * Server-side staging: Redshift pulls the files from S3 itself. A COPY reads every file under a prefix, so
+ * the staging tables are rebuilt each run (no per-file ledger; source_file stays NULL). DELETE, not TRUNCATE:
+ * TRUNCATE would commit the caller's transaction on Redshift.
+ */
+export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, options: StageOptions, started: number): Promise<StageReport> {
+  if (source.kind !== 's3') {
+    throw new SourceError('Redshift loads files from S3 only: set [S3] LOG_DATA, SONG_DATA and LOG_JSONPATH, or pass an s3:// source');
+  }
+  const iamRoleArn = options.iamRoleArn;
+  if (!iamRoleArn) throw new SourceError('Redshift COPY needs an IAM role to read S3: set [IAM_ROLE] ARN (the provisioner prints it)');
+  const maxErrors = options.maxErrors ?? 0;
+  const progress = options.onProgress ?? (() => {});
+  for (const name of ['staging_events', 'staging_songs', 'load_ledger', 'load_errors']) await tx.sql.unsafe(`delete from ${qualified(tx.schema, name)}`);
+
+  const jobs: [StagingTable, string, string][] = [
+    ['staging_songs', s3Url(source.songs), 'auto'],
+    ['staging_events', s3Url(source.logs), s3Url(source.jsonPaths)],
+  ];
+  const rows = { staging_songs: 0, staging_events: 0 };
+  const rejected: LoadError[] = [];
+  let files = 0;
+  for (const [table, from, json] of jobs) {
+    progress(table, 0, 1, rows.staging_songs + rows.staging_events);
+    const columns = stagingColumns(table).map((c) => c.name);
+    const copy = redshiftCopySql({ schema: tx.schema, table, columns, from, iamRoleArn, json, ...(options.region ? { region: options.region } : {}) });
+    try {
+      await tx.sql.unsafe(copy);
+    } catch (error) {
+      throw new RedshiftCopyError(table, from, error);
+    }
+    const [last] = await tx.sql.unsafe<{ rows: number | string; files: number | string }[]>(LAST_COPY_SQL);
+    rows[table] = Number(last?.rows ?? 0);
+    files += Number(last?.files ?? 0);
+    rejected.push(...(await readRedshiftLoadErrors(tx)));
+    if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
+    progress(table, 1, 1, rows.staging_songs + rows.staging_events);
+  }
+  if (rejected.length > 0) {
+    const values = rejected.map((e) => ({ file: e.file, line: e.line, column: e.column, reason: e.reason.slice(0, 1000), raw: e.raw }));
+    await tx.sql`insert into ${tx.sql(tx.schema)}.${tx.sql('load_errors')} ${tx.sql(values, 'file', 'line', 'column', 'reason', 'raw')}`;
+  }
+  return {
+    files: { staged: files, skipped: 0, replaced: 0, empty: 0 },
+    emptyFiles: [],
+    rows,
+    rejected,
+    ms: Date.now() - started,
+    source: `${s3Url(source.songs)} and ${s3Url(source.logs)} (read by Redshift)`,
+  };
+}
+
+export { STL_LOAD_ERRORS_SQL };

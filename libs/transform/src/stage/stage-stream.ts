@@ -1,0 +1,154 @@
+import { createHash, type Hash } from 'node:crypto';
+import { tables } from '@sparkify/schema';
+import { DEFAULT_LOG_JSON_PATHS_TEXT } from '../extract/default-json-paths.js';
+import { extractFile } from '../extract/extract-file.js';
+import { parseJsonPaths } from '../extract/json-paths.js';
+import { truncateUtf8, type LoadError } from '../extract/load-error.js';
+import { autoMapping, jsonPathsMapping, type FieldMapping } from '../extract/record-mapping.js';
+import type { RecordLayout } from '../extract/records.js';
+import { SOURCE_FILE_COLUMN, stagingColumns, type StagingTable } from '../extract/staging-columns.js';
+import { mapOrdered } from '../source/bounded.js';
+import type { FileStore, SourceFile } from '../source/file-store.js';
+import { SourceError } from '../source/source-location.js';
+import { CopyWriter } from './copy-writer.js';
+import { qualified } from './identifiers.js';
+import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
+import type { StageOptions, StageReport, StageTx } from './stage-types.js';
+import { TooManyLoadErrors } from './too-many-load-errors.js';
+
+const DELETE_CHUNK = 5000;
+
+/**
+ * Client-side staging (PostgreSQL targets): list, skip what the ledger already holds, stream every other file
+ * through the same parsing rules as Redshift's COPY into `COPY … FROM STDIN`, then record ledger and errors.
+ */
+export async function stageByStreaming(tx: StageTx, store: FileStore, options: StageOptions, started: number): Promise<StageReport> {
+  const maxErrors = options.maxErrors ?? 0;
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const progress = options.onProgress ?? (() => {});
+  const t = (name: string) => qualified(tx.schema, name);
+
+  if (options.fullRefresh) {
+    for (const name of ['staging_events', 'staging_songs', 'load_ledger', 'load_errors']) await tx.sql.unsafe(`truncate ${t(name)}`);
+  }
+
+  progress('listing', 0, 0, 0);
+  const [songs, logs, jsonPaths] = await Promise.all([store.list('songs'), store.list('logs'), store.readJsonPaths()]);
+  const eventFields = jsonPathsMapping(
+    stagingColumns('staging_events'),
+    parseJsonPaths(jsonPaths?.text ?? DEFAULT_LOG_JSON_PATHS_TEXT, jsonPaths?.where ?? 'the built-in JSONPaths'),
+    jsonPaths?.where ?? 'the built-in JSONPaths',
+  );
+  const all = [...songs, ...logs];
+  const keyLimit = tables.staging_events.columns.source_file.bytes;
+  const tooLong = all.find((f) => Buffer.byteLength(f.key) > keyLimit);
+  if (tooLong) throw new SourceError(`file name ${tooLong.key} is longer than ${keyLimit} bytes, the width of source_file`);
+  progress('listing', all.length, all.length, 0);
+
+  const ledger = options.fullRefresh ? new Map<string, LedgerEntry>() : await readLedger(tx);
+  const plan = await planFiles(all, ledger, store, concurrency, (done) => progress('checking', done, all.length, 0));
+  const replaced = plan.filter((p) => p.action === 'replace').map((p) => p.file.key);
+  await forgetFiles(tx, replaced);
+
+  const rejected: LoadError[] = [];
+  const onReject = (e: LoadError) => {
+    rejected.push(e);
+    if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
+  };
+  const entries: LedgerEntry[] = [];
+  const emptyFiles: string[] = [];
+  const rows = { staging_songs: 0, staging_events: 0 };
+  const total = () => rows.staging_songs + rows.staging_events;
+  const isSong = new Set(songs.map((f) => f.key));
+  const jobs: [StagingTable, RecordLayout, FieldMapping[]][] = [
+    ['staging_songs', 'values', autoMapping(stagingColumns('staging_songs'))],
+    ['staging_events', 'lines', eventFields],
+  ];
+  for (const [table, layout, fields] of jobs) {
+    const todo = plan.filter((p) => p.action !== 'skip' && isSong.has(p.file.key) === (table === 'staging_songs'));
+    progress(table, 0, todo.length, total());
+    if (todo.length === 0) continue;
+    const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN];
+    const writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
+    try {
+      let done = 0;
+      for await (const source of mapOrdered(todo, concurrency, (p) => prefetch(store, p))) {
+        const key = source.file.key;
+        const result = await extractFile(key, source.chunks, layout, fields, (cells) => (cells.push(key), writer.write(cells)), onReject);
+        rows[table] += result.rows;
+        if (result.empty) emptyFiles.push(key);
+        entries.push({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
+        progress(table, ++done, todo.length, total());
+      }
+      await writer.end();
+    } catch (error) {
+      writer.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+
+  progress('recording', 0, entries.length, total());
+  await record(tx, entries, rejected);
+  progress('recording', entries.length, entries.length, total());
+  return {
+    files: {
+      staged: plan.filter((p) => p.action === 'new').length,
+      skipped: plan.filter((p) => p.action === 'skip').length,
+      replaced: replaced.length,
+      empty: emptyFiles.length,
+    },
+    emptyFiles,
+    rows,
+    rejected,
+    ms: Date.now() - started,
+    source: store.description,
+  };
+}
+
+interface Fetched {
+  readonly file: SourceFile;
+  readonly chunks: AsyncIterable<Uint8Array>;
+  /** Hashes the bytes as they are consumed (unused for S3, whose ETag is the fingerprint). */
+  readonly hash: Hash;
+  /** Bytes actually read (the file may have changed since it was listed). */
+  bytes(): number;
+}
+
+/** Small files are read whole ahead of time (in parallel); large ones are streamed when their turn comes. */
+async function prefetch(store: FileStore, plan: FilePlan): Promise<Fetched> {
+  const { file } = plan;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const count = async function* (source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+    for await (const chunk of source) {
+      bytes += chunk.byteLength;
+      if (file.etag === undefined) hash.update(chunk);
+      yield chunk;
+    }
+  };
+  const whole = file.size <= WHOLE_FILE_LIMIT ? [await store.read(file)] : undefined;
+  return { file, hash, chunks: count(whole ?? store.stream(file)), bytes: () => bytes };
+}
+
+/** Removes what a changed file staged before, so that it can be staged again. */
+async function forgetFiles(tx: StageTx, keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += DELETE_CHUNK) {
+    const chunk = keys.slice(i, i + DELETE_CHUNK);
+    for (const [table, column] of [['staging_events', 'source_file'], ['staging_songs', 'source_file'], ['load_ledger', 'file'], ['load_errors', 'file']] as const) {
+      await tx.sql`delete from ${tx.sql(tx.schema)}.${tx.sql(table)} where ${tx.sql(column)} in ${tx.sql(chunk)}`;
+    }
+  }
+}
+
+/** Writes the ledger rows and the rejected records, with COPY as well. */
+async function record(tx: StageTx, entries: readonly LedgerEntry[], rejected: readonly LoadError[]): Promise<void> {
+  if (entries.length > 0) {
+    const ledgerRows = entries.map((e) => [e.file, String(e.bytes), e.contentHash, String(e.rows)]);
+    await CopyWriter.copyRows(tx.sql, tx.schema, 'load_ledger', ['file', 'bytes', 'content_hash', 'rows'], ledgerRows);
+  }
+  if (rejected.length > 0) {
+    const { reason, raw } = tables.load_errors.columns;
+    const errorRows = rejected.map((e) => [e.file, String(e.line), e.column, truncateUtf8(e.reason, reason.bytes), truncateUtf8(e.raw, raw.bytes)]);
+    await CopyWriter.copyRows(tx.sql, tx.schema, 'load_errors', ['file', 'line', 'column', 'reason', 'raw'], errorRows);
+  }
+}
