@@ -1,5 +1,8 @@
 import { testConfig, type Config } from '@sparkify/config';
 import { mockClient } from 'aws-sdk-client-mock';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AwsCallError,
@@ -423,5 +426,35 @@ describe('down', () => {
     // One observation, then a poll every 15 s from 0 to 10 minutes.
     expect(fake.commands().filter((c) => c === 'DescribeClusters').length).toBe(1 + 41);
     expect(fake.roles.has('dwhRole')).toBe(true);
+  });
+});
+
+describe('up --write-config', () => {
+  it('writes [CLUSTER] and [IAM_ROLE] into the seed-format file, keeping every other line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'infra-up-'));
+    try {
+      const file = join(dir, 'dwh.cfg');
+      await copyFile(join(import.meta.dirname, '__fixtures__', 'seed-dwh.cfg'), file);
+      const seed = await readFile(file, 'utf8');
+      const result = await upStack({ ...config(), file }, { writeConfig: true }, opts());
+      expect(result.configWritten).toBe(file);
+      const text = await readFile(file, 'utf8');
+      expect(text).toBe(
+        seed
+          .replace('HOST=\n', 'HOST=dwhcluster.abc123xyz.us-west-2.redshift.amazonaws.com\n')
+          .replace('DB_NAME=\n', 'DB_NAME=dwh\n')
+          .replace('DB_USER=\n', 'DB_USER=dwhuser\n')
+          .replace('DB_PASSWORD=\n', `DB_PASSWORD=${PASSWORD}\n`)
+          .replace('DB_PORT=\n', 'DB_PORT=5439\n')
+          .replace('ARN=\n', `ARN=${ARN}\n`),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without a config file is a usage error before any call', async () => {
+    await expect(upStack(config(), { writeConfig: true }, opts())).rejects.toThrow(/--write-config needs a config file/);
+    expect(fake.calls).toEqual([]);
   });
 });
