@@ -29,6 +29,9 @@ export function coerce(value: unknown, type: StagingType, column: string): Coerc
       if (blank.test(value)) return NULL;
       return coerceNumberText(value.trim(), type, column, false);
     case 'number':
+      // Fast paths for the common cases; anything unusual goes through the text rules below.
+      if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return ok(String(value));
+      if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return ok(String(value));
       return coerceNumberText(String(value), type, column, true);
     case 'boolean':
       if (type.kind === 'text') return text(String(value), type.maxBytes, column);
@@ -41,10 +44,13 @@ export function coerce(value: unknown, type: StagingType, column: string): Coerc
   }
 }
 
+const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
 function text(value: string, maxBytes: number | undefined, column: string): Coerced {
-  if (blank.test(value)) return NULL; // EMPTYASNULL + BLANKSASNULL
+  if (value === '' || (isSpace(value.charCodeAt(0)) && blank.test(value))) return NULL; // EMPTYASNULL + BLANKSASNULL
   if (value.includes('\u0000')) return fail(`value for column ${column} contains a NUL character, which the warehouse cannot store`);
-  if (maxBytes !== undefined) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so short strings need no byte count.
+  if (maxBytes !== undefined && value.length * 3 > maxBytes) {
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes > maxBytes) {
       return fail(`value ${quote(value)} is ${bytes} bytes; column ${column} is VARCHAR(${maxBytes}) (Redshift would reject it, so it is not truncated)`);
@@ -53,41 +59,42 @@ function text(value: string, maxBytes: number | undefined, column: string): Coer
   return ok(value);
 }
 
+const shown = (written: string, fromNumber: boolean): string => (fromNumber ? written : quote(written));
+
 /** `written` is the number as it appears: a JSON lexeme (`fromNumber`) or a trimmed string. */
 function coerceNumberText(written: string, type: StagingType, column: string, fromNumber: boolean): Coerced {
-  const what = () => (fromNumber ? written : quote(written));
   switch (type.kind) {
     case 'text':
       return text(written, type.maxBytes, column);
     case 'boolean':
       if (/^(true|false|t|f|1|0)$/i.test(written)) return ok(written);
-      return fail(`${what()} is not a boolean (column ${column})`);
+      return fail(`${shown(written, fromNumber)} is not a boolean (column ${column})`);
     case 'integer': {
       let digits = written;
       if (!integerText.test(digits)) {
         // 1.0 or 1e3 written in JSON is still a whole number; 1.5 or "abc" is not.
         const n = numberText.test(digits) ? Number(digits) : NaN;
-        if (!Number.isInteger(n)) return fail(`${what()} is not a whole number; column ${column} is ${describeType(type)}`);
+        if (!Number.isInteger(n)) return fail(`${shown(written, fromNumber)} is not a whole number; column ${column} is ${describeType(type)}`);
         digits = BigInt(n).toString();
       }
       const big = BigInt(digits);
       const limit = limits[type.bits];
-      if (big < -limit || big >= limit) return fail(`${what()} is out of range for column ${column} (${describeType(type)})`);
+      if (big < -limit || big >= limit) return fail(`${shown(written, fromNumber)} is out of range for column ${column} (${describeType(type)})`);
       return ok(big.toString());
     }
     case 'float': {
-      if (!numberText.test(written)) return fail(`${what()} is not a number; column ${column} is ${describeType(type)}`);
+      if (!numberText.test(written)) return fail(`${shown(written, fromNumber)} is not a number; column ${column} is ${describeType(type)}`);
       const n = Number(written);
       const max = type.bits === 32 ? 3.4028234663852886e38 : Number.MAX_VALUE;
-      if (!Number.isFinite(n) || Math.abs(n) > max) return fail(`${what()} is out of range for column ${column} (${describeType(type)})`);
+      if (!Number.isFinite(n) || Math.abs(n) > max) return fail(`${shown(written, fromNumber)} is out of range for column ${column} (${describeType(type)})`);
       return ok(fromNumber ? written : String(n));
     }
     case 'decimal': {
-      if (!numberText.test(written)) return fail(`${what()} is not a number; column ${column} is ${describeType(type)}`);
+      if (!numberText.test(written)) return fail(`${shown(written, fromNumber)} is not a number; column ${column} is ${describeType(type)}`);
       const whole = Math.trunc(Math.abs(Number(written)));
       const wholeDigits = whole === 0 ? 0 : whole.toFixed(0).length;
       if (!Number.isFinite(whole) || wholeDigits > type.precision - type.scale) {
-        return fail(`${what()} has too many digits for column ${column} (${describeType(type)})`);
+        return fail(`${shown(written, fromNumber)} has too many digits for column ${column} (${describeType(type)})`);
       }
       return ok(written);
     }
