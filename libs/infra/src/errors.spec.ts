@@ -33,6 +33,6 @@ describe('classifyAwsError', () => {
   it('no credentials found names where to put them', () => {
     const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
     expect(classifyAwsError(error)).toMatchObject({ errorClass: 'terminal', code: 'CredentialsProviderError' });
-    expect(classifyAwsError(error).hint).toContain('[AWS] KEY/SECRET');
+    expect(classifyAwsError(error).hint).toContain('set [AWS] KEY and SECRET');
   });
 });

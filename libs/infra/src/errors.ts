@@ -148,6 +148,9 @@ export function classifyAwsError(error: unknown, region?: string): ClassifiedErr
       'The AWS identity in use lacks this permission: grant it (libs/infra/README.md lists the permissions) or use other credentials ([AWS] KEY/SECRET or AWS_PROFILE).',
     );
   }
+  if (code === 'CredentialsProviderError') {
+    return terminal('No AWS credentials were found: set [AWS] KEY and SECRET in the config file, or AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
+  }
   if (CREDENTIALS.includes(code)) {
     return terminal(
       `AWS did not accept the credentials: check [AWS] KEY/SECRET, AWS_PROFILE or AWS_ACCESS_KEY_ID, and that region ${region ?? '(none)'} is enabled for the account.`,
@@ -170,6 +173,6 @@ export function classifyAwsError(error: unknown, region?: string): ClassifiedErr
 
 /** The message an AWS error carries, on one line. */
 export function awsMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim();
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }

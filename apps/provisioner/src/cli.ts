@@ -1,0 +1,208 @@
+import { ConfigError, loadConfig, type Config } from '@sparkify/config';
+import {
+  downStack,
+  InfraError,
+  planStack,
+  stackStatus,
+  upStack,
+  type InfraOptions,
+  type SnapshotChoice,
+} from '@sparkify/infra';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT, type Io } from './io.js';
+import { progressReporter } from './progress.js';
+import { renderDown, renderPlanResult, renderStatus, renderUp, stepsJson } from './render.js';
+import { scrub, secretsOf } from './secrets.js';
+
+/** What tests replace: time (so waits are instant) and the poll interval. AWS itself is faked at the SDK. */
+export type Deps = Pick<InfraOptions, 'clock' | 'pollIntervalMs' | 'retry'>;
+
+interface Common {
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+/** A usage error found after commander's own checks (conflicting or missing choices). */
+class UsageError extends Error {}
+
+/**
+ * The provisioner CLI: `main(['up', '--write-config'], io)` resolves to the exit code
+ * (0 done, 1 AWS refused or timed out, 2 usage or config).
+ */
+export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('provisioner')
+    .description('Provision the Sparkify Redshift stack: IAM role, encrypted cluster, ingress rule.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  const run = (name: string, body: Body) => async (opts: Common & Record<string, unknown>) => {
+    exitCode = await runCommand(name, opts, io, deps, body);
+  };
+
+  withCommon(program.command('plan').description('show what up would create, change or leave alone (read-only)')).action(
+    run('plan', async (config, options, print) => {
+      const result = await planStack(config, options);
+      print(renderPlanResult(result), { steps: stepsJson(result.plan), notes: result.plan.notes, problems: result.problems });
+      if (result.problems.length > 0) throw new UsageError('');
+    }),
+  );
+
+  withCommon(program.command('up').description('create or finish the stack, wait until the cluster is available'))
+    .option('--dry-run', 'plan only: make no change')
+    .option('--write-config', 'write [CLUSTER] and [IAM_ROLE] into the config file')
+    .addOption(timeoutOption())
+    .action(
+      run('up', async (config, options, print, choices) => {
+        const result = await upStack(config, choices.up ?? {}, options);
+        print(renderUp(result), {
+          applied: result.applied,
+          changed: result.changed,
+          steps: stepsJson(result.plan),
+          notes: result.plan.notes,
+          problems: result.problems,
+          endpoint: result.endpoint ?? null,
+          database: result.database,
+          user: result.user,
+          roleArn: result.roleArn ?? null,
+          configWritten: result.configWritten ?? null,
+        });
+      }),
+    );
+
+  withCommon(program.command('status').description('show each resource and its state')).action(
+    run('status', async (config, options, print) => {
+      const result = await stackStatus(config, options);
+      print(renderStatus(result), { resources: result.rows });
+    }),
+  );
+
+  withCommon(program.command('down').description('delete ingress rule, cluster and role (waits for the deletion)'))
+    .option('--final-snapshot <id>', 'keep a final snapshot of the cluster with this identifier')
+    .option('--skip-final-snapshot', 'delete the cluster without a final snapshot')
+    .option('--dry-run', 'show what would be deleted')
+    .addOption(timeoutOption())
+    .action(
+      run('down', async (config, options, print, choices) => {
+        if (!choices.down) throw new UsageError('down needs a snapshot choice');
+        const dryRun = choices.down.dryRun === true;
+        const result = await downStack(config, choices.down, options);
+        print(renderDown(result, dryRun), { changed: result.changed, dryRun, steps: stepsJson(result.plan), notes: result.plan.notes });
+      }),
+    );
+
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+type Printer = (human: string, json: Record<string, unknown>) => void;
+
+/** Checked choices of `up` and `down`. */
+interface Choices {
+  readonly up?: { readonly dryRun: boolean; readonly writeConfig: boolean };
+  readonly down?: { readonly snapshot: SnapshotChoice; readonly dryRun: boolean };
+}
+
+type Body = (config: Config, options: InfraOptions, print: Printer, choices: Choices) => Promise<void>;
+
+function withCommon(command: Command): Command {
+  return command
+    .option('--config <file>', 'config file (default: $SPARKIFY_CONFIG, else ./dwh.cfg)')
+    .option('--json', 'print one JSON summary on stdout instead of text');
+}
+
+function timeoutOption(): Option {
+  return new Option('--timeout <minutes>', 'bound on waiting for the cluster').argParser((value) => {
+    const minutes = Number(value);
+    if (!Number.isFinite(minutes) || minutes <= 0) throw new InvalidArgumentError('expected a number of minutes greater than 0.');
+    return minutes;
+  });
+}
+
+async function runCommand(
+  name: string,
+  opts: Common & Record<string, unknown>,
+  io: Io,
+  deps: Deps,
+  body: Body,
+): Promise<number> {
+  const json = opts.json === true;
+  let secrets: string[] = [];
+  const out = (text: string) => io.stdout(scrub(text, secrets));
+  const err = (text: string) => io.stderr(scrub(text, secrets));
+  const fail = (code: number, message: string): number => {
+    if (json) out(`${JSON.stringify({ command: name, ok: false, exitCode: code, error: message })}\n`);
+    else err(`${message}\n`);
+    return code;
+  };
+
+  let config: Config;
+  try {
+    config = loadConfig({ file: opts.config, env: io.env, cwd: io.cwd });
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(EXIT.usage, error.message);
+    throw error;
+  }
+  secrets = secretsOf(config);
+  for (const warning of config.warnings) err(`warning: ${warning}\n`);
+
+  let choices: Choices;
+  try {
+    choices = commandChoices(name, opts);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(EXIT.usage, error.message);
+    throw error;
+  }
+  const progress = progressReporter(err, io.stderrIsTTY);
+  const options: InfraOptions = {
+    ...deps,
+    onEvent: progress.onEvent,
+    ...(io.env['USER'] ? { defaultOwner: io.env['USER'] } : {}),
+    ...(typeof opts['timeout'] === 'number' ? { timeoutMs: opts['timeout'] * 60_000 } : {}),
+  };
+  const print: Printer = (human, data) => {
+    progress.done();
+    if (json) out(`${JSON.stringify({ command: name, ok: true, region: config.aws.region, ...data })}\n`);
+    else out(human);
+  };
+  try {
+    await body(config, options, print, choices);
+    return EXIT.ok;
+  } catch (error) {
+    progress.done();
+    if (error instanceof UsageError) return EXIT.usage;
+    if (error instanceof InfraError) return fail(error.exitCode, error.message);
+    return fail(EXIT.aws, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The command's own choices, checked: `down` demands exactly one snapshot choice. */
+function commandChoices(name: string, opts: Record<string, unknown>): Choices {
+  if (name === 'up') return { up: { dryRun: opts['dryRun'] === true, writeConfig: opts['writeConfig'] === true } };
+  if (name !== 'down') return {};
+  const finalSnapshot = opts['finalSnapshot'];
+  const skip = opts['skipFinalSnapshot'] === true;
+  if (typeof finalSnapshot === 'string' && skip) throw new UsageError('down: choose one of --final-snapshot ID and --skip-final-snapshot, not both.');
+  if (typeof finalSnapshot !== 'string' && !skip) {
+    throw new UsageError(
+      'down deletes the cluster and its data: say what happens to the data with --final-snapshot ID (keep a snapshot) or --skip-final-snapshot (keep nothing).',
+    );
+  }
+  if (typeof finalSnapshot === 'string' && (!/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}$/.test(finalSnapshot) || finalSnapshot.endsWith('-'))) {
+    throw new UsageError(`--final-snapshot ${finalSnapshot}: a snapshot identifier is 1-255 letters, digits or hyphens, starts with a letter, has no "--" and does not end with "-".`);
+  }
+  const snapshot: SnapshotChoice = typeof finalSnapshot === 'string' ? { finalSnapshotId: finalSnapshot } : { skipFinalSnapshot: true };
+  return { down: { snapshot, dryRun: opts['dryRun'] === true } };
+}

@@ -1,0 +1,46 @@
+import type { DownResult, Plan, PlanResult, StatusResult, UpResult } from '@sparkify/infra';
+import { stepLine } from './progress.js';
+
+export function renderPlan(plan: Plan): string {
+  const lines = plan.steps.map((s) => `  ${stepLine(s)}`);
+  const count = (change: string) => plan.steps.filter((s) => s.change === change).length;
+  const summary = `${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete, ${count('none')} unchanged.`;
+  return [...lines, ...plan.notes.map((n) => `  note: ${n}`), summary].join('\n') + '\n';
+}
+
+export function renderPlanResult(result: PlanResult): string {
+  const problems = result.problems.map((p) => `  problem: ${p}`).join('\n');
+  return `Plan for region ${result.desired.region}:\n${renderPlan(result.plan)}${problems ? `${problems}\n` : ''}`;
+}
+
+export function renderUp(result: UpResult): string {
+  if (!result.applied) return renderPlanResult(result) + 'Dry run: nothing was changed.\n';
+  const lines = [result.changed ? `Stack ready in ${result.desired.region}.` : `Stack already complete in ${result.desired.region}: nothing changed.`];
+  if (result.endpoint) lines.push(`  endpoint  ${result.endpoint.address}:${result.endpoint.port}`);
+  lines.push(`  database  ${result.database} (user ${result.user})`);
+  if (result.roleArn) lines.push(`  role ARN  ${result.roleArn}`);
+  lines.push(...result.plan.notes.map((n) => `  note: ${n}`));
+  lines.push(
+    result.configWritten
+      ? `Wrote [CLUSTER] HOST, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT and [IAM_ROLE] ARN to ${result.configWritten}: nx run loader:etl now loads into this cluster.`
+      : 'Run up again with --write-config to put the endpoint and role ARN into the config file.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function renderStatus(result: StatusResult): string {
+  const width = Math.max(...result.rows.map((r) => r.name.length));
+  const lines = result.rows.map((r) => `  ${r.resource.padEnd(11)} ${r.name.padEnd(width)}  ${r.state.padEnd(14)} ${r.detail}`.trimEnd());
+  return `Stack in ${result.desired.region}:\n${lines.join('\n')}\n`;
+}
+
+export function renderDown(result: DownResult, dryRun: boolean): string {
+  if (!result.plan.steps.some((s) => s.action)) return `Nothing to delete in ${result.desired.region}: no cluster ${result.desired.cluster.identifier}, no role ${result.desired.role.name}.\n`;
+  const head = dryRun ? `Would delete in ${result.desired.region}:` : `Deleted in ${result.desired.region}:`;
+  return `${head}\n${renderPlan(result.plan)}`;
+}
+
+/** The steps as data, for `--json`. */
+export function stepsJson(plan: Plan) {
+  return plan.steps.map(({ resource, name, change, reason }) => ({ resource, name, change, reason }));
+}
