@@ -51,7 +51,7 @@ describe('the embedded PostgreSQL', () => {
       const rows = await wh.sql<{ id: number }[]>`select id from kept`;
       expect(rows.map((r) => r.id)).toEqual([42]);
       console.info(`embedded restart + connect: ${ms.toFixed(0)} ms`);
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(15_000); // ≈ 0.1 s on an idle machine; generous for a busy CI
     } finally {
       await wh.close();
     }
@@ -99,6 +99,21 @@ describe('the embedded PostgreSQL', () => {
       expect(rows.map((r) => r.id)).toEqual([42]);
     } finally {
       await wh.close();
+    }
+  });
+
+  it('closes promptly when its server was killed under it, and the next run starts cleanly', async () => {
+    const wh = await connect(embeddedConfig(dataDir));
+    const server = postmasterPid(dataDir);
+    process.kill(server, 'SIGKILL');
+    await waitForExit(server, 10_000);
+    await wh.close(); // must not wait for an exit that already happened
+    expect(existsSync(join(dataDir, 'run.lock'))).toBe(false);
+    const again = await connect(embeddedConfig(dataDir));
+    try {
+      expect((await again.sql<{ id: number }[]>`select id from kept`).map((r) => r.id)).toEqual([42]);
+    } finally {
+      await again.close();
     }
   });
 

