@@ -127,12 +127,22 @@ describe('config errors exit 2', () => {
     expect(err).toContain('DWH_ALLOW_OPEN_INGRESS=true');
     expect(fake.calls).toEqual([]);
   });
+
+  it('a plan that up could not carry out (no password) exits 2 and lists the problem', async () => {
+    await writeFile(file, configText().replace(`DWH_DB_PASSWORD=${PASSWORD}`, 'DWH_DB_PASSWORD=...'));
+    expect(await run('plan', '--json')).toBe(2);
+    expect(json()).toMatchObject({ ok: false, problems: [expect.stringContaining('[DWH] DWH_DB_PASSWORD does not meet')] });
+    out = '';
+    expect(await run('up', '--dry-run')).toBe(2);
+    expect(out).toContain('problem: [DWH] DWH_DB_PASSWORD');
+    expect(fake.mutatingCommands()).toEqual([]);
+  });
 });
 
 describe('a full session', () => {
   it('plan → up --write-config → status → up (no change) → down → down (nothing left)', async () => {
     expect(await run('plan')).toBe(0);
-    expect(out).toContain('+ create  iam-role    dwhRole');
+    expect(out).toContain('+ create  iam-role     dwhRole');
     expect(out).toContain('4 to create, 0 to update, 0 to delete, 0 unchanged.');
     expect(fake.mutatingCommands()).toEqual([]);
 
@@ -159,11 +169,14 @@ describe('a full session', () => {
     const before = fake.mutatingCommands().length;
     expect(await run('up', '--json')).toBe(0);
     expect(json()).toMatchObject({ command: 'up', ok: true, changed: false, endpoint: { address: HOST, port: 5439 } });
+    out = '';
+    expect(await run('up')).toBe(0);
+    expect(out).toContain('The config file already points nx run loader:etl at this cluster.');
     expect(fake.mutatingCommands().length).toBe(before);
 
     out = '';
     expect(await run('down', '--final-snapshot', 'dwh-final-1')).toBe(0);
-    expect(out).toContain('Deleted in us-west-2:');
+    expect(out).toContain('Deleted in us-west-2: ingress 203.0.113.7/32 → tcp/5439; cluster dwhcluster; role-policy dwhRole/sparkify-s3-read; iam-role dwhRole.');
     expect(fake.snapshots).toEqual(['dwh-final-1']);
     expect(fake.clusters.size + fake.roles.size).toBe(0);
 

@@ -56,7 +56,8 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
     .action(
       run('up', async (config, options, print, choices) => {
         const result = await upStack(config, choices.up ?? {}, options);
-        print(renderUp(result), {
+        const targets = config.target.kind === 'redshift' && config.target.host === result.endpoint?.address && config.iamRoleArn === result.roleArn;
+        print(renderUp(result, targets), {
           applied: result.applied,
           changed: result.changed,
           steps: stepsJson(result.plan),
@@ -68,6 +69,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
           roleArn: result.roleArn ?? null,
           configWritten: result.configWritten ?? null,
         });
+        if (result.problems.length > 0) throw new UsageError('');
       }),
     );
 
@@ -174,7 +176,7 @@ async function runCommand(
   };
   const print: Printer = (human, data) => {
     progress.done();
-    if (json) out(`${JSON.stringify({ command: name, ok: true, region: config.aws.region, ...data })}\n`);
+    if (json) out(`${JSON.stringify({ command: name, ok: !Array.isArray(data['problems']) || data['problems'].length === 0, region: config.aws.region, ...data })}\n`);
     else out(human);
   };
   try {

@@ -13,7 +13,8 @@ export function renderPlanResult(result: PlanResult): string {
   return `Plan for region ${result.desired.region}:\n${renderPlan(result.plan)}${problems ? `${problems}\n` : ''}`;
 }
 
-export function renderUp(result: UpResult): string {
+/** `targetsCluster`: the config already points the loader at this endpoint. */
+export function renderUp(result: UpResult, targetsCluster: boolean): string {
   if (!result.applied) return renderPlanResult(result) + 'Dry run: nothing was changed.\n';
   const lines = [result.changed ? `Stack ready in ${result.desired.region}.` : `Stack already complete in ${result.desired.region}: nothing changed.`];
   if (result.endpoint) lines.push(`  endpoint  ${result.endpoint.address}:${result.endpoint.port}`);
@@ -23,7 +24,9 @@ export function renderUp(result: UpResult): string {
   lines.push(
     result.configWritten
       ? `Wrote [CLUSTER] HOST, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT and [IAM_ROLE] ARN to ${result.configWritten}: nx run loader:etl now loads into this cluster.`
-      : 'Run up again with --write-config to put the endpoint and role ARN into the config file.',
+      : targetsCluster
+        ? 'The config file already points nx run loader:etl at this cluster.'
+        : 'Run up again with --write-config to put the endpoint and role ARN into the config file.',
   );
   return lines.join('\n') + '\n';
 }
@@ -36,8 +39,10 @@ export function renderStatus(result: StatusResult): string {
 
 export function renderDown(result: DownResult, dryRun: boolean): string {
   if (!result.plan.steps.some((s) => s.action)) return `Nothing to delete in ${result.desired.region}: no cluster ${result.desired.cluster.identifier}, no role ${result.desired.role.name}.\n`;
-  const head = dryRun ? `Would delete in ${result.desired.region}:` : `Deleted in ${result.desired.region}:`;
-  return `${head}\n${renderPlan(result.plan)}`;
+  if (dryRun) return `Would delete in ${result.desired.region}:\n${renderPlan(result.plan)}`;
+  const deleted = result.plan.steps.filter((s) => s.change === 'delete').map((s) => `${s.resource} ${s.name}`);
+  const notes = result.plan.notes.map((n) => `  note: ${n}\n`).join('');
+  return `Deleted in ${result.desired.region}: ${deleted.join('; ')}.\n${notes}`;
 }
 
 /** The steps as data, for `--json`. */
