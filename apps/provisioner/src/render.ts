@@ -33,7 +33,7 @@ export function renderUp(result: UpResult, targetsCluster: boolean): string {
 
 export function renderStatus(result: StatusResult): string {
   const width = Math.max(...result.rows.map((r) => r.name.length));
-  const lines = result.rows.map((r) => `  ${r.resource.padEnd(11)} ${r.name.padEnd(width)}  ${r.state.padEnd(14)} ${r.detail}`.trimEnd());
+  const lines = result.rows.map((r) => `  ${r.resource.padEnd(12)} ${r.name.padEnd(width)}  ${r.state.padEnd(14)} ${r.detail}`.trimEnd());
   return `Stack in ${result.desired.region}:\n${lines.join('\n')}\n`;
 }
 
