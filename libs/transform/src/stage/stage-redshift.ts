@@ -1,9 +1,10 @@
+import { tables } from '@sparkify/schema';
 import { stagingColumns, type StagingTable } from '../extract/staging-columns.js';
-import type { LoadError } from '../extract/load-error.js';
+import { truncateUtf8, type LoadError } from '../extract/load-error.js';
 import { s3Url, SourceError, type ResolvedSource } from '../source/source-location.js';
 import { qualified } from './identifiers.js';
 import { redshiftCopySql } from './redshift-copy.js';
-import { LAST_COPY_SQL, readRedshiftLoadErrors, STL_LOAD_ERRORS_SQL } from './redshift-load-errors.js';
+import { LAST_COPY_SQL, readRedshiftLoadErrors } from './redshift-load-errors.js';
 import type { StageOptions, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
@@ -65,10 +66,7 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
     if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
     progress(table, 1, 1, rows.staging_songs + rows.staging_events);
   }
-  if (rejected.length > 0) {
-    const values = rejected.map((e) => ({ file: e.file, line: e.line, column: e.column, reason: e.reason.slice(0, 1000), raw: e.raw }));
-    await tx.sql`insert into ${tx.sql(tx.schema)}.${tx.sql('load_errors')} ${tx.sql(values, 'file', 'line', 'column', 'reason', 'raw')}`;
-  }
+  await insertLoadErrors(tx, rejected);
   return {
     files: { staged: files, skipped: 0, replaced: 0, empty: 0 },
     emptyFiles: [],
@@ -79,4 +77,13 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
   };
 }
 
-export { STL_LOAD_ERRORS_SQL };
+/** Redshift has no COPY FROM STDIN; a few hundred rows a statement is plenty for rejected records. */
+async function insertLoadErrors(tx: StageTx, rejected: readonly LoadError[]): Promise<void> {
+  const { reason, raw } = tables.load_errors.columns;
+  for (let i = 0; i < rejected.length; i += 500) {
+    const chunk = rejected.slice(i, i + 500);
+    const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5].map((c) => `$${r * 5 + c}`).join(', ')})`).join(', ');
+    const params = chunk.flatMap((e) => [e.file, e.line, e.column, truncateUtf8(e.reason, reason.bytes), truncateUtf8(e.raw, raw.bytes)]);
+    await tx.sql.unsafe(`insert into ${qualified(tx.schema, 'load_errors')} (file, line, "column", reason, raw) values ${values}`, params);
+  }
+}

@@ -1,9 +1,12 @@
-// A real S3 API (s3rver) on loopback for tests, with a client built the way TOOLCHAIN.md says it must be.
+// A real S3 API (s3rver, in a child process) on loopback for tests, with a client built the way TOOLCHAIN.md says it must be.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 
 export interface S3TestServer {
   readonly client: S3Client;
@@ -16,8 +19,15 @@ export interface S3TestServer {
 
 export async function startS3(bucket = 'sparkify-test'): Promise<S3TestServer> {
   const directory = await mkdtemp(join(tmpdir(), 's3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
-  const { port } = await server.run();
+  const script = fileURLToPath(new URL('./s3rver-process.mjs', import.meta.url));
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, bucket], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [first] = (await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    once(child, 'exit').then(([code]) => Promise.reject(new Error(`s3rver exited with code ${String(code)} before listening`))),
+  ])) as [string];
+  const { port } = JSON.parse(first) as { port: number };
   const client = new S3Client({
     endpoint: `http://127.0.0.1:${port}`,
     region: 'us-west-2',
@@ -45,7 +55,9 @@ export async function startS3(bucket = 'sparkify-test'): Promise<S3TestServer> {
     },
     async close() {
       client.destroy();
-      await server.close();
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
       await rm(directory, { recursive: true, force: true });
     },
   };
