@@ -159,7 +159,7 @@ export function classifyAwsError(error: unknown, region?: string): ClassifiedErr
   if (code === 'ENOTFOUND') {
     const host = typeof e.hostname === 'string' ? ` ${e.hostname}` : '';
     return terminal(
-      `The AWS endpoint${host} does not exist: check [AWS] REGION / AWS_REGION (now ${region ?? 'unset'}) names a real region, and the network.`,
+      `The AWS endpoint${host} could not be resolved: check [AWS] REGION / AWS_REGION (now ${region ?? 'unset'}) names a real region, and that this machine can reach AWS (network, DNS, proxy).`,
     );
   }
   if (QUOTA.includes(code)) {

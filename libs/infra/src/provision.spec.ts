@@ -247,6 +247,15 @@ describe('up is idempotent and convergent', () => {
     expect(fake.callsOf('ModifyClusterIamRoles')[0]).toEqual({ ClusterIdentifier: 'dwhcluster', AddIamRoles: [ARN] });
   });
 
+  it('role deleted while the cluster stayed: recreates role and policy, then attaches the new role', async () => {
+    completeStack();
+    fake.roles.clear();
+    fake.addCluster('dwhCluster', { roleArns: [] });
+    await upStack(config(), {}, opts());
+    expect(fake.mutatingCommands()).toEqual(['CreateRole', 'PutRolePolicy', 'ModifyClusterIamRoles']);
+    expect(fake.clusters.get('dwhcluster')?.roleArns).toEqual([ARN]);
+  });
+
   it('cluster being deleted: waits until it is gone, then creates it again', async () => {
     completeStack();
     fake.addCluster('dwhCluster', { status: 'deleting', pollsLeft: 2 });
