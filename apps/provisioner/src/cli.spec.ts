@@ -14,7 +14,9 @@ const HOST = 'dwhcluster.abc123xyz.us-west-2.redshift.amazonaws.com';
 /** The seed file's layout, filled in as a user would before the first `up`. */
 const configText = (dwh: Record<string, string> = {}) =>
   [
+    '# Sparkify warehouse: my notes stay here',
     '[CLUSTER]',
+    '; filled in by: nx run provisioner:up --write-config',
     'HOST=',
     'DB_NAME=',
     'DB_USER=',
@@ -155,6 +157,8 @@ describe('a full session', () => {
     expect(written).toContain(`HOST=${HOST}\n`);
     expect(written).toContain(`DB_PASSWORD=${PASSWORD}\n`);
     expect(written).toContain('ARN=arn:aws:iam::123456789012:role/dwhRole\n');
+    expect(written.startsWith('# Sparkify warehouse: my notes stay here\n[CLUSTER]\n; filled in by: nx run provisioner:up --write-config\nHOST=')).toBe(true);
+    expect(written.split('\n').length).toBe(configText().split('\n').length);
 
     out = '';
     expect(await run('status', '--json')).toBe(0);

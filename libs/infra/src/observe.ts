@@ -29,6 +29,8 @@ export interface ObservedCluster {
   readonly encrypted: boolean;
   readonly publiclyAccessible: boolean;
   readonly iamRoleArns: readonly string[];
+  /** False while a role change is still being applied (`adding`, `removing`). */
+  readonly rolesInSync: boolean;
   readonly securityGroupIds: readonly string[];
 }
 
@@ -114,6 +116,7 @@ function toObservedCluster(c: Cluster, identifier: string): ObservedCluster {
     encrypted: c.Encrypted ?? false,
     publiclyAccessible: c.PubliclyAccessible ?? false,
     iamRoleArns: (c.IamRoles ?? []).flatMap((r) => (r.IamRoleArn && r.ApplyStatus !== 'removing' ? [r.IamRoleArn] : [])),
+    rolesInSync: (c.IamRoles ?? []).every((r) => r.ApplyStatus === undefined || r.ApplyStatus === 'in-sync'),
     securityGroupIds: (c.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
   };
 }

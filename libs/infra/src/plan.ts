@@ -96,6 +96,11 @@ export function planUp(observed: ObservedStack, desired: DesiredStack): Plan {
   }
 
   const ingressName = desired.ingress ? `${desired.ingress.cidr} → tcp/${desired.ingress.port}` : 'cluster port';
+  if (desired.ingress && !desired.cluster.publiclyAccessible) {
+    notes.push(
+      `the cluster is not publicly accessible, so ${desired.ingress.cidr} reaches it only through a network routed into its VPC (VPN, peering); set [DWH] DWH_PUBLICLY_ACCESSIBLE=true to reach it over the internet.`,
+    );
+  }
   if (!desired.ingress) {
     steps.push({ resource: 'ingress', name: ingressName, change: 'skip', reason: 'no [DWH] DWH_INGRESS_CIDR configured: the cluster is reachable only from inside its VPC' });
   } else if (!clusterWillExist) {

@@ -145,6 +145,7 @@ describe('up on a fresh account', () => {
     expect(result.endpoint).toEqual({ address: 'dwhcluster.abc123xyz.us-west-2.redshift.amazonaws.com', port: 5439 });
     expect(result.roleArn).toBe(ARN);
     expect(result.changed).toBe(true);
+    expect(result.plan.notes).toEqual([expect.stringContaining('not publicly accessible, so 203.0.113.7/32 reaches it only through')]);
   });
 
   it('a single-node cluster is created without NumberOfNodes', async () => {
@@ -245,6 +246,8 @@ describe('up is idempotent and convergent', () => {
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['ModifyClusterIamRoles']);
     expect(fake.callsOf('ModifyClusterIamRoles')[0]).toEqual({ ClusterIdentifier: 'dwhcluster', AddIamRoles: [ARN] });
+    // The wait goes on while the role shows 'adding' (one more poll after the cluster is available again).
+    expect(clock.slept).toEqual([15_000]);
   });
 
   it('role deleted while the cluster stayed: recreates role and policy, then attaches the new role', async () => {

@@ -38,7 +38,7 @@ export function statusRows(observed: ObservedStack, desired: DesiredStack): Stat
             `${cluster.numNodes ?? '?'} × ${cluster.nodeType ?? '?'}`,
             cluster.encrypted ? 'encrypted' : 'NOT encrypted',
             cluster.publiclyAccessible ? 'publicly accessible' : 'private',
-            role && !cluster.iamRoleArns.includes(role.arn) ? 'role NOT attached' : 'role attached',
+            !role ? 'role missing' : cluster.iamRoleArns.includes(role.arn) ? 'role attached' : 'role NOT attached',
           ].join(', '),
         }
       : { resource: 'cluster', name: desired.cluster.identifier, state: 'missing', detail: '' },

@@ -56,6 +56,8 @@ export interface FakeCluster {
   pollsLeft: number;
   input: Record<string, unknown>;
   roleArns: string[];
+  /** Roles still being attached: `adding` until the next DescribeClusters. */
+  addingRoles: string[];
   securityGroupId: string;
 }
 
@@ -133,6 +135,7 @@ export class FakeControlPlane {
       status: options.status ?? 'available',
       pollsLeft: options.pollsLeft ?? 0,
       roleArns: options.roleArns ?? [],
+      addingRoles: [],
       securityGroupId: this.defaultSecurityGroup,
       input: { NodeType: 'dc2.large', NumberOfNodes: 4, DBName: 'dwh', MasterUsername: 'dwhuser', Port: 5439, Encrypted: true, PubliclyAccessible: false, ...options.input },
     });
@@ -299,7 +302,10 @@ export class FakeControlPlane {
             }
           }
           const current = this.cluster(id);
-          return { Clusters: [this.clusterShape(id, current)] };
+          const shape = this.clusterShape(id, current);
+          // A role change shows as 'adding' for one answer after the cluster is available again.
+          if (current.status === 'available') current.addingRoles = [];
+          return { Clusters: [shape] };
         },
       ],
       [
@@ -309,7 +315,7 @@ export class FakeControlPlane {
           const id = String(i['ClusterIdentifier']).toLowerCase();
           if (this.clusters.has(id)) throw awsError('ClusterAlreadyExistsFault', 'Cluster already exists', 400);
           if (!i['MasterUserPassword']) throw awsError('InvalidParameterValue', 'MasterUserPassword is required', 400);
-          this.clusters.set(id, { status: 'creating', pollsLeft: this.createPolls, input: i, roleArns: [...((i['IamRoles'] as string[]) ?? [])], securityGroupId: this.defaultSecurityGroup });
+          this.clusters.set(id, { status: 'creating', pollsLeft: this.createPolls, input: i, roleArns: [...((i['IamRoles'] as string[]) ?? [])], addingRoles: [], securityGroupId: this.defaultSecurityGroup });
           return { Cluster: this.clusterShape(id, this.cluster(id)) };
         },
       ],
@@ -319,7 +325,9 @@ export class FakeControlPlane {
         (i) => {
           const cluster = this.cluster(i['ClusterIdentifier']);
           if (cluster.status !== 'available') throw awsError('InvalidClusterStateFault', `The cluster is in state ${cluster.status}.`, 400);
-          cluster.roleArns.push(...((i['AddIamRoles'] as string[]) ?? []));
+          const added = (i['AddIamRoles'] as string[]) ?? [];
+          cluster.roleArns.push(...added);
+          cluster.addingRoles.push(...added);
           cluster.status = 'modifying';
           cluster.pollsLeft = 1;
           return { Cluster: this.clusterShape(String(i['ClusterIdentifier']), cluster) };
@@ -365,7 +373,7 @@ export class FakeControlPlane {
       Encrypted: c.input['Encrypted'] === true,
       PubliclyAccessible: c.input['PubliclyAccessible'] === true,
       Endpoint: ready ? { Address: `${id.toLowerCase()}.abc123xyz.${this.region}.redshift.amazonaws.com`, Port: (c.input['Port'] as number | undefined) ?? 5439 } : undefined,
-      IamRoles: c.roleArns.map((arn) => ({ IamRoleArn: arn, ApplyStatus: 'in-sync' })),
+      IamRoles: c.roleArns.map((arn) => ({ IamRoleArn: arn, ApplyStatus: c.addingRoles.includes(arn) ? 'adding' : 'in-sync' })),
       VpcSecurityGroups: [{ VpcSecurityGroupId: c.securityGroupId, Status: 'active' }],
       Tags: c.input['Tags'],
     };

@@ -23,7 +23,7 @@ export async function waitForClusterAvailable(clients: AwsClients, ctx: CallCont
     const state = cluster?.status ?? 'missing';
     ctx.onEvent({ type: 'wait', resource: `cluster ${identifier}`, state, elapsedMs, timeoutMs: options.timeoutMs });
     if (!cluster) throw new StackStateError(`cluster ${identifier} disappeared while waiting for it to become available: run status, then up again.`);
-    if (cluster.status === 'available' && cluster.endpoint) return cluster;
+    if (cluster.status === 'available' && cluster.endpoint && cluster.rolesInSync) return cluster;
     if (STUCK.test(cluster.status)) {
       throw new StackStateError(`cluster ${identifier} is '${cluster.status}' and will not become available by itself: check it in the Redshift console, or run down.`);
     }
