@@ -36,7 +36,7 @@ export async function applyPlan(
 ): Promise<void> {
   const blocked = plan.steps.find((s) => s.change === 'blocked');
   if (blocked) throw new StackStateError(`${blocked.resource} ${blocked.name} is ${blocked.reason}.`);
-  const state: RunState = { roleArn: observed.role?.arn };
+  const state: RunState = { roleArn: observed.role?.arn, roleJustChanged: false };
   for (const step of plan.steps) {
     if (!step.action) continue;
     ctx.onEvent({ type: 'step', step });
@@ -46,7 +46,16 @@ export async function applyPlan(
 
 interface RunState {
   roleArn: string | undefined;
+  /** The role or its trust policy was made in this run: IAM may not have propagated it to Redshift yet. */
+  roleJustChanged: boolean;
 }
+
+/**
+ * Redshift's answer while a just-made role has not reached it ("The IAM role … is not valid. The IAM role must
+ * delegate access to an Amazon Redshift account."); IAM is eventually consistent, so it is retried then.
+ */
+const roleNotPropagated = (error: unknown): boolean =>
+  error instanceof Error && /^InvalidParameter/.test(error.name) && /IAM role/i.test(error.message);
 
 interface Run {
   readonly clients: AwsClients;
@@ -77,12 +86,14 @@ async function run(action: Action, r: Run): Promise<void> {
         ),
       );
       state.roleArn = created?.Role?.Arn ?? (await roleArn(r));
+      state.roleJustChanged = true;
       return;
     }
     case 'update-trust-policy':
       await callAws(ctx, { call: 'UpdateAssumeRolePolicy', resource: roleResource }, () =>
         clients.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: role.name, PolicyDocument: JSON.stringify(role.trustPolicy) })),
       );
+      state.roleJustChanged = true;
       return;
     case 'put-role-policy':
       await callAws(ctx, { call: 'PutRolePolicy', resource: `${roleResource} policy ${role.policyName}` }, () =>
@@ -92,7 +103,7 @@ async function run(action: Action, r: Run): Promise<void> {
     case 'create-cluster': {
       const arn = state.roleArn ?? (await roleArn(r));
       await alreadyDone(['ClusterAlreadyExistsFault', 'ClusterAlreadyExists'], () =>
-        callAws(ctx, { call: 'CreateCluster', resource: clusterResource }, () =>
+        callAws(ctx, { call: 'CreateCluster', resource: clusterResource, ...propagation(state) }, () =>
           clients.redshift.send(
             new CreateClusterCommand({
               ClusterIdentifier: cluster.identifier,
@@ -122,7 +133,7 @@ async function run(action: Action, r: Run): Promise<void> {
       const arn = state.roleArn ?? (await roleArn(r));
       // Changing roles needs an available cluster; one still creating is waited for first.
       await waitForClusterAvailable(clients, ctx, cluster.identifier, r.options.availableWait);
-      await callAws(ctx, { call: 'ModifyClusterIamRoles', resource: clusterResource }, () =>
+      await callAws(ctx, { call: 'ModifyClusterIamRoles', resource: clusterResource, ...propagation(state) }, () =>
         clients.redshift.send(new ModifyClusterIamRolesCommand({ ClusterIdentifier: cluster.identifier, AddIamRoles: [arn] })),
       );
       return;
@@ -199,6 +210,10 @@ async function run(action: Action, r: Run): Promise<void> {
       );
       return;
   }
+}
+
+function propagation(state: RunState): { transientIf?: (error: unknown) => boolean } {
+  return state.roleJustChanged ? { transientIf: roleNotPropagated } : {};
 }
 
 async function roleArn(r: Run): Promise<string> {

@@ -355,6 +355,22 @@ describe('AWS errors', () => {
     expect(fake.clusters.get('dwhcluster')?.roleArns).toEqual([ARN]);
   });
 
+  it('a role Redshift cannot see yet (IAM propagation) is retried when the role was just made', async () => {
+    const notYet = 'The IAM role arn:aws:iam::123456789012:role/dwhRole is not valid. The IAM role must delegate access to an Amazon Redshift account.';
+    fake.failNext('CreateCluster', awsError('InvalidParameterValue', notYet), 2);
+    await upStack(config(), {}, opts());
+    expect(fake.commands().filter((c) => c === 'CreateCluster')).toHaveLength(3);
+    expect(fake.clusters.get('dwhcluster')?.status).toBe('available');
+  });
+
+  it('the same answer for a role that already existed is terminal', async () => {
+    completeStack();
+    fake.clusters.clear();
+    fake.failNext('CreateCluster', awsError('InvalidParameterValue', 'The IAM role arn:aws:iam::123456789012:role/dwhRole is not valid.'), 5);
+    await expect(upStack(config(), {}, opts())).rejects.toThrow(/^CreateCluster on cluster dwhcluster failed: InvalidParameterValue/);
+    expect(fake.commands().filter((c) => c === 'CreateCluster')).toHaveLength(1);
+  });
+
   it('access denied stops at once with which call, which resource and what to do', async () => {
     fake.failNext('CreateCluster', awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: redshift:CreateCluster', 403));
     const error = (await upStack(config(), {}, opts()).catch((e: unknown) => e)) as AwsCallError;

@@ -35,6 +35,8 @@ export interface CallContext {
 export interface CallLabel {
   readonly call: string;
   readonly resource: string;
+  /** Makes an otherwise terminal error transient for this call (e.g. IAM's eventual consistency right after a change). */
+  readonly transientIf?: (error: unknown) => boolean;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function callAws<T>(ctx: CallContext, label: CallLabel, send: () =>
     try {
       return await send();
     } catch (error) {
-      const classified = classifyAwsError(error, ctx.region);
+      const found = classifyAwsError(error, ctx.region);
+      const classified = found.errorClass === 'terminal' && label.transientIf?.(error) ? { ...found, errorClass: 'transient' as const } : found;
       if (classified.errorClass === 'terminal' || attempt >= retry.maxAttempts) {
         const tries = attempt > 1 ? ` (after ${attempt} tries)` : '';
         throw new AwsCallError(
