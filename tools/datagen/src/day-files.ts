@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { DAY_MS } from './timeline.js';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 export function dayFilePath(dayStartMs: number): string {
   const iso = new Date(dayStartMs).toISOString();

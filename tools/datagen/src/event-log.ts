@@ -6,7 +6,7 @@ import { DayFiles } from './day-files.js';
 import { MinHeap } from './heap.js';
 import type { Page } from './page-model.js';
 import { Rng } from './random.js';
-import { buildSession, sessionLength, type Session, type SessionStats } from './sessions.js';
+import { buildSession, eventLine, sessionLength, type Session, type SessionStats } from './sessions.js';
 import { SortedUniforms, Timeline } from './timeline.js';
 import { Listeners } from './users.js';
 
@@ -98,8 +98,8 @@ export async function writeEventLog(options: EventLogOptions): Promise<EventLogR
       const session = heap.peek();
       if (!session) throw new Error(`internal: no session left after ${done} of ${events} events`);
       const i = session.next++;
-      await files.write(session.times[i] ?? 0, session.lines[i] ?? '');
-      if (session.next < session.lines.length) {
+      await files.write(session.times[i] ?? 0, eventLine(session, i, options.quirks));
+      if (session.next < session.times.length) {
         session.ts = session.times[session.next] ?? Infinity;
         heap.updateTop();
       } else {
