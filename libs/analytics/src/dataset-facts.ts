@@ -50,13 +50,13 @@ export function rowCountQuery(db: Kysely<Database>, table: 'users' | 'songs' | '
 
 /** The report header: how big the warehouse is and which period it covers. */
 export async function datasetFacts(db: Kysely<Database>): Promise<DatasetFacts> {
-  const [plays, ledger, users, songs, artists] = await Promise.all([
-    playFactsQuery(db).executeTakeFirstOrThrow(),
-    ledgerFactsQuery(db).executeTakeFirstOrThrow(),
-    rowCountQuery(db, 'users').executeTakeFirstOrThrow(),
-    rowCountQuery(db, 'songs').executeTakeFirstOrThrow(),
-    rowCountQuery(db, 'artists').executeTakeFirstOrThrow(),
-  ]);
+  // One after another, never Promise.all: a failed query must not leave siblings running on a connection that is
+  // about to close (postgres.js then waits out its end() timeout), and a Warehouse may be a single connection.
+  const plays = await playFactsQuery(db).executeTakeFirstOrThrow();
+  const ledger = await ledgerFactsQuery(db).executeTakeFirstOrThrow();
+  const users = await rowCountQuery(db, 'users').executeTakeFirstOrThrow();
+  const songs = await rowCountQuery(db, 'songs').executeTakeFirstOrThrow();
+  const artists = await rowCountQuery(db, 'artists').executeTakeFirstOrThrow();
   return {
     plays: toNumber(plays.plays),
     users: toNumber(users.rows),

@@ -27,7 +27,8 @@ export function usersByLevelQuery(db: Kysely<Database>) {
 
 /** Free vs paid: plays by the level at play time, users by their current level. Sorted free, paid, then others. */
 export async function levelSplit(db: Kysely<Database>): Promise<LevelCount[]> {
-  const [plays, users] = await Promise.all([playsByLevelQuery(db).execute(), usersByLevelQuery(db).execute()]);
+  const plays = await playsByLevelQuery(db).execute();
+  const users = await usersByLevelQuery(db).execute();
   const merged = new Map<string, { plays: number; users: number }>();
   const entry = (level: string | null) => {
     const key = level ?? 'unknown';

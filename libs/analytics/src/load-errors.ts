@@ -56,12 +56,10 @@ export async function loadErrorSummary(
   options: { sample?: number; groups?: number } = {},
 ): Promise<LoadErrorSummary> {
   const groups = options.groups ?? 10;
-  const [total, byReason, byFile, sample] = await Promise.all([
-    db.selectFrom('load_errors').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    errorsByReasonQuery(db, groups).execute(),
-    errorsByFileQuery(db, groups).execute(),
-    errorSampleQuery(db, options.sample ?? 10).execute(),
-  ]);
+  const total = await db.selectFrom('load_errors').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const byReason = await errorsByReasonQuery(db, groups).execute();
+  const byFile = await errorsByFileQuery(db, groups).execute();
+  const sample = await errorSampleQuery(db, options.sample ?? 10).execute();
   return {
     total: toNumber(total.n),
     byReason: byReason.map((r) => ({ reason: r.reason, count: toNumber(r.count) })),

@@ -62,10 +62,8 @@ export function medianOf(pairs: readonly (readonly [value: number, count: number
 }
 
 export async function sessionStats(db: Kysely<Database>): Promise<SessionStats> {
-  const [perSession, perUser] = await Promise.all([
-    playsPerSessionQuery(db).execute(),
-    sessionsPerUserQuery(db).execute(),
-  ]);
+  const perSession = await playsPerSessionQuery(db).execute();
+  const perUser = await sessionsPerUserQuery(db).execute();
   const playsPerSession = perSession.map((r) => ({ plays: toNumber(r.plays), sessions: toNumber(r.sessions) }));
   const sessionsPerUser = perUser.map((r) => ({ sessions: toNumber(r.sessions), users: toNumber(r.users) }));
   const sessions = playsPerSession.reduce((sum, r) => sum + r.sessions, 0);

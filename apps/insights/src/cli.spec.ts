@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempDatabase, describeWith, postgresServer, type TempDatabase } from '@sparkify/testing';
+import { ChromiumMissingError, launchChromium } from './browser/chromium.js';
+import { runCli } from './cli.js';
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: '/' });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('insights command line', () => {
+  it('rejects an unknown format with the choices', async () => {
+    const r = await run(['report', '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--format.*pdf.*html, png/s);
+  });
+
+  it('rejects a bad --top', async () => {
+    const r = await run(['report', '--top', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('expected a whole number from 1 to 100');
+  });
+
+  it('reports a config problem and exits 1', async () => {
+    const r = await run(['report', '--config', '/nonexistent/dwh.cfg']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('insights report failed: The configuration has 1 problem');
+    expect(r.err).toContain('does not exist');
+  });
+
+  it('names the package to install when Chromium is missing', async () => {
+    const failure = launchChromium({ path: '/nonexistent/chromium' });
+    await expect(failure).rejects.toBeInstanceOf(ChromiumMissingError);
+    await expect(failure).rejects.toThrow(/apt-get install -y chromium/);
+  });
+});
+
+describeWith(await postgresServer(), 'insights report on a warehouse without tables', (serverUrl) => {
+  let temp: TempDatabase;
+  beforeAll(async () => {
+    temp = await createTempDatabase(serverUrl);
+  });
+  afterAll(async () => {
+    await temp?.drop();
+  });
+
+  it('tells the person to run the ETL first, and never prints the password', async () => {
+    const url = new URL(temp.url);
+    url.password = 'hunter2-secret'; // the test server trusts loopback, so any password connects
+    const r = await run(['report', '--database-url', url.toString(), '--out', '/tmp/sparkify-insights-never-written.html']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The star tables are missing in schema "public"');
+    expect(r.err).toContain('npx nx run loader:etl');
+    expect(r.out + r.err).not.toContain('hunter2-secret');
+  });
+});
