@@ -1,6 +1,6 @@
 import { truncateUtf8, type LoadError } from './load-error.js';
 import { mapRecord, type FieldMapping } from './record-mapping.js';
-import { readRecords, type RecordLayout } from './records.js';
+import { recordSplitter, type RawRecord, type RecordLayout } from './records.js';
 
 export interface FileExtract {
   readonly rows: number;
@@ -15,7 +15,7 @@ export interface FileExtract {
  */
 export async function extractFile(
   file: string,
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | readonly Uint8Array[],
   layout: RecordLayout,
   fields: readonly FieldMapping[],
   onRow: (cells: (string | null)[]) => void | Promise<void>,
@@ -24,22 +24,28 @@ export async function extractFile(
   let rows = 0;
   let rejected = 0;
   let records = 0;
-  for await (const rec of readRecords(chunks, layout)) {
-    records++;
-    if ('error' in rec) {
-      rejected++;
-      onReject({ file, line: rec.line, column: null, reason: rec.error, raw: truncateUtf8(rec.raw) });
-      continue;
+  const take = async (found: RawRecord[]) => {
+    for (const rec of found) {
+      records++;
+      if ('error' in rec) {
+        rejected++;
+        onReject({ file, line: rec.line, column: null, reason: rec.error, raw: truncateUtf8(rec.raw) });
+        continue;
+      }
+      const mapped = mapRecord(rec.text, fields);
+      if (!mapped.ok) {
+        rejected++;
+        onReject({ file, line: rec.line, column: mapped.column, reason: mapped.reason, raw: truncateUtf8(rec.text) });
+        continue;
+      }
+      rows++;
+      const wait = onRow(mapped.cells);
+      if (wait) await wait;
     }
-    const mapped = mapRecord(rec.text, fields);
-    if (!mapped.ok) {
-      rejected++;
-      onReject({ file, line: rec.line, column: mapped.column, reason: mapped.reason, raw: truncateUtf8(rec.text) });
-      continue;
-    }
-    rows++;
-    const wait = onRow(mapped.cells);
-    if (wait) await wait;
-  }
+  };
+  const splitter = recordSplitter(layout);
+  if (Array.isArray(chunks)) for (const chunk of chunks as Uint8Array[]) await take(splitter.push(chunk));
+  else for await (const chunk of chunks) await take(splitter.push(chunk));
+  await take(splitter.end());
   return { rows, rejected, empty: records === 0 };
 }

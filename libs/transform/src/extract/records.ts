@@ -1,8 +1,9 @@
 /**
- * Splits a file's bytes into JSON records with the line each starts on, streaming (a file is never held whole).
+ * Splits a file's bytes into JSON records with the line each starts on, chunk by chunk (a file is never held whole).
  * - 'lines': JSON Lines, one record per non-blank line (the event logs);
  * - 'values': one or more JSON values that may span lines (the song files, one pretty or compact object each).
  * A UTF-8 byte-order mark is dropped; bytes that are not UTF-8 make that line a rejected record, as in Redshift.
+ * Push-style (`push(chunk)` → records, `end()` → the rest) so that a whole small file costs no async hops.
  */
 export type RecordLayout = 'lines' | 'values';
 
@@ -10,125 +11,165 @@ export type RawRecord =
   | { readonly line: number; readonly text: string }
   | { readonly line: number; readonly error: string; readonly raw: string };
 
+export interface RecordSplitter {
+  push(chunk: Uint8Array): RawRecord[];
+  end(): RawRecord[];
+}
+
+export function recordSplitter(layout: RecordLayout): RecordSplitter {
+  const lines = new LineSplitter();
+  const assemble = layout === 'lines' ? new LineRecords() : new ValueRecords();
+  const feed = (found: Line[], out: RawRecord[]) => {
+    for (const l of found) assemble.line(l, out);
+    return out;
+  };
+  return {
+    push: (chunk) => feed(lines.push(chunk), []),
+    end: () => {
+      const out = feed(lines.end(), []);
+      assemble.end(out);
+      return out;
+    },
+  };
+}
+
+/** Convenience over any chunk source (used by tests and streams). */
+export async function* readRecords(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, layout: RecordLayout): AsyncGenerator<RawRecord> {
+  const splitter = recordSplitter(layout);
+  for await (const chunk of chunks) yield* splitter.push(chunk);
+  yield* splitter.end();
+}
+
 interface Line {
   readonly line: number;
+  /** undefined when the bytes are not valid UTF-8. */
   readonly text: string | undefined;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
 }
 
-async function* splitLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let pending: Buffer = Buffer.alloc(0);
-  let line = 0;
-  const emit = (bytes: Buffer): Line => {
-    line++;
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === 0x0d) end--; // CRLF files
+class LineSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private pending: Buffer | undefined;
+  private count = 0;
+
+  push(chunk: Uint8Array): Line[] {
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const out: Line[] = [];
     let start = 0;
-    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-    const body = bytes.subarray(start, end);
-    let text: string | undefined;
-    try {
-      text = decoder.decode(body);
-    } catch {
-      text = undefined;
-    }
-    return { line, text, bytes: body };
-  };
-  for await (const chunk of chunks) {
-    let buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let nl = buf.indexOf(0x0a);
     while (nl !== -1) {
-      yield emit(buf.subarray(0, nl));
-      buf = buf.subarray(nl + 1);
-      nl = buf.indexOf(0x0a);
+      out.push(this.emit(buf.subarray(start, nl)));
+      start = nl + 1;
+      nl = buf.indexOf(0x0a, start);
     }
-    pending = Buffer.from(buf); // copy: the source may reuse its chunk
+    this.pending = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined; // copy: sources reuse chunks
+    return out;
   }
-  if (pending.length > 0) yield emit(pending);
+
+  end(): Line[] {
+    const last = this.pending;
+    this.pending = undefined;
+    return last && last.length > 0 ? [this.emit(last)] : [];
+  }
+
+  private emit(bytes: Buffer): Line {
+    const line = ++this.count;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--; // CRLF files
+    const start = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const body = bytes.subarray(start, end);
+    try {
+      return { line, text: this.decoder.decode(body), bytes: body };
+    } catch {
+      return { line, text: undefined, bytes: body };
+    }
+  }
 }
 
-const invalidUtf8 = (l: Line): RawRecord => ({
-  line: l.line,
-  error: 'the line is not valid UTF-8',
-  raw: l.bytes.toString('latin1'),
-});
+const invalidUtf8 = (l: Line): RawRecord => ({ line: l.line, error: 'the line is not valid UTF-8', raw: Buffer.from(l.bytes).toString('latin1') });
 
-export async function* readRecords(chunks: AsyncIterable<Uint8Array>, layout: RecordLayout): AsyncGenerator<RawRecord> {
-  if (layout === 'lines') {
-    for await (const l of splitLines(chunks)) {
-      if (l.text === undefined) yield invalidUtf8(l);
-      else if (l.text.trim() !== '') yield { line: l.line, text: l.text };
-    }
-    return;
+interface Assembler {
+  line(l: Line, out: RawRecord[]): void;
+  end(out: RawRecord[]): void;
+}
+
+class LineRecords implements Assembler {
+  line(l: Line, out: RawRecord[]): void {
+    if (l.text === undefined) out.push(invalidUtf8(l));
+    else if (l.text.trim() !== '') out.push({ line: l.line, text: l.text });
   }
-  yield* assembleValues(splitLines(chunks));
+  end(): void {}
 }
 
 /** Groups lines into top-level JSON values by tracking brackets outside strings. */
-async function* assembleValues(lines: AsyncIterable<Line>): AsyncGenerator<RawRecord> {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let parts: string[] = [];
-  let startLine = 0;
-  let scalar = false; // a bare value (number, word) at the top level runs to the end of its line
-  for await (const l of lines) {
+class ValueRecords implements Assembler {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** A bare value (number, word) at the top level runs to the end of its line. */
+  private scalar = false;
+  private parts: string[] = [];
+  private startLine = 0;
+
+  line(l: Line, out: RawRecord[]): void {
     if (l.text === undefined) {
       // Abandon the value in progress: it cannot be decoded.
-      yield invalidUtf8(l);
-      depth = 0;
-      inString = escaped = scalar = false;
-      parts = [];
-      continue;
+      out.push(invalidUtf8(l));
+      this.depth = 0;
+      this.inString = this.escaped = this.scalar = false;
+      this.parts = [];
+      return;
     }
     const text = l.text;
     let from = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c) escaped = true;
-        else if (c === 0x22) inString = false;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 0x5c) this.escaped = true;
+        else if (c === 0x22) this.inString = false;
         continue;
       }
-      if (depth === 0 && !scalar) {
+      if (this.depth === 0 && !this.scalar) {
         if (c === 0x20 || c === 0x09 || c === 0x0d) {
           from = i + 1;
           continue;
         }
-        startLine = l.line;
+        this.startLine = l.line;
         from = i;
-        parts = [];
+        this.parts = [];
         if (c !== 0x7b && c !== 0x5b) {
-          scalar = true;
-          if (c === 0x22) inString = true;
+          this.scalar = true;
+          if (c === 0x22) this.inString = true;
           continue;
         }
       }
-      if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
-      else if ((c === 0x7d || c === 0x5d) && depth > 0) {
-        depth--;
-        if (depth === 0 && !scalar) {
-          parts.push(text.slice(from, i + 1));
-          yield { line: startLine, text: parts.join('\n') };
-          parts = [];
+      if (c === 0x22) this.inString = true;
+      else if (c === 0x7b || c === 0x5b) this.depth++;
+      else if ((c === 0x7d || c === 0x5d) && this.depth > 0) {
+        this.depth--;
+        if (this.depth === 0 && !this.scalar) {
+          this.parts.push(text.slice(from, i + 1));
+          out.push({ line: this.startLine, text: this.parts.join('\n') });
+          this.parts = [];
           from = i + 1;
         }
       }
     }
-    if (scalar && depth === 0 && !inString) {
-      parts.push(text.slice(from));
-      yield { line: startLine, text: parts.join('\n') };
-      parts = [];
-      scalar = false;
-    } else if (depth > 0 || scalar || inString) {
-      parts.push(text.slice(from));
+    if (this.scalar && this.depth === 0 && !this.inString) {
+      this.parts.push(text.slice(from));
+      out.push({ line: this.startLine, text: this.parts.join('\n') });
+      this.parts = [];
+      this.scalar = false;
+    } else if (this.depth > 0 || this.scalar || this.inString) {
+      this.parts.push(text.slice(from));
     }
   }
-  if (parts.length > 0 || depth > 0 || inString) {
-    // The file ended inside a value: a truncated file. JSON.parse will say what is missing.
-    yield { line: startLine, text: parts.join('\n') };
+
+  end(out: RawRecord[]): void {
+    if (this.parts.length > 0 || this.depth > 0 || this.inString) {
+      // The file ended inside a value: a truncated file. JSON.parse will say what is missing.
+      out.push({ line: this.startLine, text: this.parts.join('\n') });
+    }
   }
 }

@@ -1,14 +1,15 @@
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { mapLimit } from './bounded.js';
 import { byKey, type FileKind, type FileStore, type SourceFile } from './file-store.js';
 import { SourceError, type ResolvedSource } from './source-location.js';
 
 type LocalSource = Extract<ResolvedSource, { kind: 'local' }>;
 
+const SYNC_READ_LIMIT = 64 * 1024;
+
 /** A folder with song_data/ and log_data/. Keys are paths relative to it, with `/` on every OS. */
-export function localStore(source: LocalSource, concurrency: number): FileStore {
+export function localStore(source: LocalSource): FileStore {
   const path = (file: SourceFile) => join(source.dir, ...file.key.split('/'));
   return {
     description: `folder ${source.dir}`,
@@ -27,13 +28,12 @@ export function localStore(source: LocalSource, concurrency: number): FileStore 
       const paths = entries
         .filter((e) => e.isFile() && e.name.endsWith('.json'))
         .map((e) => join(e.parentPath ?? e.path, e.name));
-      const files = await mapLimit(paths, concurrency, async (p): Promise<SourceFile> => ({
-        key: relative(source.dir, p).split(sep).join('/'),
-        size: (await stat(p)).size,
-      }));
+      // Synchronous stat: for thousands of tiny cached files it is ~10x faster than the thread pool's round trips.
+      const files = paths.map((p): SourceFile => ({ key: relative(source.dir, p).split(sep).join('/'), size: statSync(p).size }));
       return files.sort(byKey);
     },
-    read: (file) => readFile(path(file)),
+    // Small files (the song layout: one ~250-byte record each) are read synchronously, for the same reason.
+    read: async (file) => (file.size <= SYNC_READ_LIMIT ? readFileSync(path(file)) : readFile(path(file))),
     stream: (file) => createReadStream(path(file), { highWaterMark: 256 * 1024 }),
     async readJsonPaths() {
       try {

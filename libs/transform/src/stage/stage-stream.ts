@@ -107,7 +107,8 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
 
 interface Fetched {
   readonly file: SourceFile;
-  readonly chunks: AsyncIterable<Uint8Array>;
+  /** The whole file (small files) or a stream of it. */
+  readonly chunks: readonly Uint8Array[] | AsyncIterable<Uint8Array>;
   /** Hashes the bytes as they are consumed (unused for S3, whose ETag is the fingerprint). */
   readonly hash: Hash;
   /** Bytes actually read (the file may have changed since it was listed). */
@@ -118,16 +119,20 @@ interface Fetched {
 async function prefetch(store: FileStore, plan: FilePlan): Promise<Fetched> {
   const { file } = plan;
   const hash = createHash('sha256');
+  if (file.size <= WHOLE_FILE_LIMIT) {
+    const whole = await store.read(file);
+    if (file.etag === undefined) hash.update(whole);
+    return { file, hash, chunks: [whole], bytes: () => whole.byteLength };
+  }
   let bytes = 0;
-  const count = async function* (source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+  const counted = async function* (source: AsyncIterable<Uint8Array>) {
     for await (const chunk of source) {
       bytes += chunk.byteLength;
       if (file.etag === undefined) hash.update(chunk);
       yield chunk;
     }
   };
-  const whole = file.size <= WHOLE_FILE_LIMIT ? [await store.read(file)] : undefined;
-  return { file, hash, chunks: count(whole ?? store.stream(file)), bytes: () => bytes };
+  return { file, hash, chunks: counted(store.stream(file)), bytes: () => bytes };
 }
 
 /** Removes what a changed file staged before, so that it can be staged again. */

@@ -15,8 +15,7 @@ export async function stage(tx: StageTx, source: Source | string, options: Stage
   const started = Date.now();
   const resolved = resolveSource(source);
   if (tx.dialect.staging === 'copy-from-s3') return stageOnRedshift(tx, resolved, options, started);
-  const concurrency = Math.max(1, options.concurrency ?? 16);
-  if (resolved.kind === 'local') return stageByStreaming(tx, localStore(resolved, concurrency), options, started);
+  if (resolved.kind === 'local') return stageByStreaming(tx, localStore(resolved), options, started);
   if (!options.s3) throw new SourceError('an S3 source needs an S3 client (options.s3): build one from the [AWS] settings');
   const pageSize = options.s3PageSize;
   return stageByStreaming(tx, s3Store(resolved, options.s3, pageSize ? { pageSize } : {}), options, started);
