@@ -163,14 +163,13 @@ async function run(action: Action, r: Run): Promise<void> {
       return;
     }
     case 'revoke-ingress': {
-      const ingress = desired.ingress;
-      if (!ingress) return;
+      const { rule } = action;
       await alreadyDone(['InvalidPermission.NotFound'], () =>
         callAws(ctx, { call: 'RevokeSecurityGroupIngress', resource: `security group ${action.groupId}` }, () =>
           clients.ec2.send(
             new RevokeSecurityGroupIngressCommand({
               GroupId: action.groupId,
-              IpPermissions: [{ IpProtocol: 'tcp', FromPort: ingress.port, ToPort: ingress.port, IpRanges: [{ CidrIp: ingress.cidr }] }],
+              IpPermissions: [{ IpProtocol: 'tcp', FromPort: rule.fromPort, ToPort: rule.toPort, IpRanges: [{ CidrIp: rule.cidr }] }],
             }),
           ),
         ),

@@ -14,7 +14,7 @@ export {
 } from './errors.js';
 export type { EventSink, InfraEvent } from './events.js';
 export { editIniText, writeIniValues, type IniUpdates } from './ini-edit.js';
-export { observeStack, type ObservedCluster, type ObservedIngress, type ObservedRole, type ObservedStack } from './observe.js';
+export { observeStack, type IngressRule, type ObservedCluster, type ObservedIngress, type ObservedRole, type ObservedStack } from './observe.js';
 export { hasChanges, planDown, planUp, type Action, type Change, type Plan, type PlanStep, type ResourceKind, type SnapshotChoice } from './plan.js';
 export {
   downStack,

@@ -34,17 +34,26 @@ export interface ObservedCluster {
   readonly securityGroupIds: readonly string[];
 }
 
-/** The ingress rule for the configured CIDR on one of the cluster's security groups. */
+/** A TCP rule on a security group: `cidr` may reach ports `fromPort`–`toPort`. */
+export interface IngressRule {
+  readonly cidr: string;
+  readonly fromPort: number;
+  readonly toPort: number;
+}
+
+/** The ingress rules that matter on one of the cluster's security groups. */
 export interface ObservedIngress {
   readonly groupId: string;
-  /** `ours`: carries the provisioner's description; `foreign`: same access, made by someone else. */
+  /** The configured CIDR's access: `ours` carries the provisioner's description; `foreign` is the same access made by someone else. */
   readonly rule: 'ours' | 'foreign' | 'missing';
+  /** Other rules carrying the provisioner's description (an earlier `DWH_INGRESS_CIDR` or port). */
+  readonly staleRules: readonly IngressRule[];
 }
 
 export interface ObservedStack {
   readonly role: ObservedRole | undefined;
   readonly cluster: ObservedCluster | undefined;
-  /** One entry per security group of the cluster; empty when there is no cluster or no CIDR configured. */
+  /** One entry per security group of the cluster; empty when there is no cluster. */
   readonly ingress: readonly ObservedIngress[];
 }
 
@@ -57,7 +66,7 @@ export async function observeStack(
 ): Promise<ObservedStack> {
   const role = await observeRole(clients, ctx, desired, options.forDelete ?? false);
   const cluster = await observeCluster(clients, ctx, desired.cluster.identifier);
-  const ingress = cluster && desired.ingress ? await observeIngress(clients, ctx, cluster, desired.ingress) : [];
+  const ingress = cluster ? await observeIngress(clients, ctx, cluster, desired.ingress) : [];
   return { role, cluster, ingress };
 }
 
@@ -125,7 +134,7 @@ async function observeIngress(
   clients: AwsClients,
   ctx: CallContext,
   cluster: ObservedCluster,
-  ingress: { cidr: string; port: number },
+  ingress: { cidr: string; port: number } | undefined,
 ): Promise<ObservedIngress[]> {
   if (cluster.securityGroupIds.length === 0) return [];
   const described = await callAws(ctx, { call: 'DescribeSecurityGroups', resource: `security groups ${cluster.securityGroupIds.join(', ')}` }, () =>
@@ -133,23 +142,29 @@ async function observeIngress(
   );
   return cluster.securityGroupIds.map((groupId) => {
     const group = described.SecurityGroups?.find((g) => g.GroupId === groupId);
-    return { groupId, rule: ruleFor(group?.IpPermissions ?? [], ingress) };
+    return { groupId, ...rulesFor(group?.IpPermissions ?? [], ingress) };
   });
 }
 
-function ruleFor(permissions: readonly IpPermission[], ingress: { cidr: string; port: number }): ObservedIngress['rule'] {
-  let found: ObservedIngress['rule'] = 'missing';
+function rulesFor(permissions: readonly IpPermission[], ingress: { cidr: string; port: number } | undefined): Omit<ObservedIngress, 'groupId'> {
+  let rule: ObservedIngress['rule'] = 'missing';
+  const staleRules: IngressRule[] = [];
   for (const p of permissions) {
     const all = p.IpProtocol === '-1';
-    const covers = all || (p.IpProtocol === 'tcp' && (p.FromPort ?? -1) <= ingress.port && ingress.port <= (p.ToPort ?? -1));
-    if (!covers) continue;
+    const fromPort = p.FromPort ?? -1;
+    const toPort = p.ToPort ?? -1;
+    const covers = ingress !== undefined && (all || (p.IpProtocol === 'tcp' && fromPort <= ingress.port && ingress.port <= toPort));
     for (const range of p.IpRanges ?? []) {
-      if (range.CidrIp !== ingress.cidr) continue;
-      if (range.Description === INGRESS_DESCRIPTION) return 'ours';
-      found = 'foreign';
+      const ours = range.Description === INGRESS_DESCRIPTION;
+      if (covers && range.CidrIp === ingress?.cidr) {
+        if (ours) rule = 'ours';
+        else if (rule === 'missing') rule = 'foreign';
+      } else if (ours && p.IpProtocol === 'tcp' && range.CidrIp) {
+        staleRules.push({ cidr: range.CidrIp, fromPort, toPort });
+      }
     }
   }
-  return found;
+  return { rule, staleRules };
 }
 
 /** Turns "does not exist" errors (after `callAws` wrapped them) into undefined. */

@@ -1,5 +1,5 @@
 import type { DesiredStack } from './desired-stack.js';
-import type { ObservedStack } from './observe.js';
+import type { IngressRule, ObservedStack } from './observe.js';
 import { samePolicy, trustsRedshift } from './s3-access.js';
 
 /** One thing `apply` does. Pure data: the plan can be printed, compared in tests, and executed. */
@@ -14,7 +14,7 @@ export type Action =
   | { readonly kind: 'wait-cluster-deleted' }
   /** `groupId` is undefined when the cluster does not exist yet: apply reads it once the cluster is made. */
   | { readonly kind: 'authorize-ingress'; readonly groupId: string | undefined }
-  | { readonly kind: 'revoke-ingress'; readonly groupId: string }
+  | { readonly kind: 'revoke-ingress'; readonly groupId: string; readonly rule: IngressRule }
   | { readonly kind: 'delete-cluster'; readonly finalSnapshotId: string | undefined }
   | { readonly kind: 'delete-role-policy'; readonly policyName: string }
   | { readonly kind: 'detach-role-policy'; readonly policyArn: string }
@@ -113,7 +113,18 @@ export function planUp(observed: ObservedStack, desired: DesiredStack): Plan {
     if (existing) steps.push({ resource: 'ingress', name: ingressName, change: 'none', reason: `authorized on ${existing.groupId}` });
     else if (first) steps.push({ resource: 'ingress', name: ingressName, change: 'create', reason: `on ${first.groupId}`, action: { kind: 'authorize-ingress', groupId: first.groupId } });
   }
+  if (clusterWillExist && !freshCluster) {
+    for (const { groupId, staleRules } of observed.ingress) {
+      for (const rule of staleRules) {
+        steps.push({ resource: 'ingress', name: ruleName(rule), change: 'delete', reason: `made by the provisioner for an earlier setting, on ${groupId}`, action: { kind: 'revoke-ingress', groupId, rule } });
+      }
+    }
+  }
   return { steps, notes };
+}
+
+function ruleName(rule: IngressRule): string {
+  return `${rule.cidr} → tcp/${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
 }
 
 function clusterSummary(desired: DesiredStack): string {
@@ -152,10 +163,14 @@ export function planDown(observed: ObservedStack, desired: DesiredStack, snapsho
   const clusterId = desired.cluster.identifier;
   const ingressName = desired.ingress ? `${desired.ingress.cidr} → tcp/${desired.ingress.port}` : 'cluster port';
   for (const ingress of observed.ingress) {
-    if (ingress.rule === 'ours') {
-      steps.push({ resource: 'ingress', name: ingressName, change: 'delete', reason: `on ${ingress.groupId}`, action: { kind: 'revoke-ingress', groupId: ingress.groupId } });
+    if (ingress.rule === 'ours' && desired.ingress) {
+      const rule = { cidr: desired.ingress.cidr, fromPort: desired.ingress.port, toPort: desired.ingress.port };
+      steps.push({ resource: 'ingress', name: ingressName, change: 'delete', reason: `on ${ingress.groupId}`, action: { kind: 'revoke-ingress', groupId: ingress.groupId, rule } });
     } else if (ingress.rule === 'foreign') {
       notes.push(`ingress ${ingressName} on ${ingress.groupId} was not made by the provisioner: left alone.`);
+    }
+    for (const rule of ingress.staleRules) {
+      steps.push({ resource: 'ingress', name: ruleName(rule), change: 'delete', reason: `on ${ingress.groupId}`, action: { kind: 'revoke-ingress', groupId: ingress.groupId, rule } });
     }
   }
   const cluster = observed.cluster;

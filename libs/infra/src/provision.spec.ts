@@ -240,6 +240,19 @@ describe('up is idempotent and convergent', () => {
     expect(fake.mutatingCommands()).toEqual([]);
   });
 
+  it('DWH_INGRESS_CIDR changed (a new home address): authorizes the new CIDR and revokes the old rule it made', async () => {
+    completeStack();
+    fake.addIngressRule('192.0.2.0/24', 5439, 'office');
+    const result = await upStack(config({ ingressCidr: '198.51.100.9/32' }), {}, opts());
+    expect(fake.mutatingCommands()).toEqual(['AuthorizeSecurityGroupIngress', 'RevokeSecurityGroupIngress']);
+    expect(fake.callsOf('RevokeSecurityGroupIngress')[0]).toEqual({
+      GroupId: 'sg-0default',
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5439, ToPort: 5439, IpRanges: [{ CidrIp: CIDR }] }],
+    });
+    expect(fake.securityGroups.get('sg-0default')?.map((r) => r.cidr)).toEqual(['192.0.2.0/24', '198.51.100.9/32']);
+    expect(result.plan.steps.find((s) => s.change === 'delete')?.name).toBe(`${CIDR} → tcp/5439`);
+  });
+
   it('cluster without the role: attaches it and waits for the change', async () => {
     completeStack();
     fake.addCluster('dwhCluster', { roleArns: [] });
@@ -436,6 +449,13 @@ describe('down', () => {
     const result = await downStack(config(), { snapshot: { skipFinalSnapshot: true } }, opts());
     expect(fake.mutatingCommands()).not.toContain('RevokeSecurityGroupIngress');
     expect(result.plan.notes.join()).toContain('not made by the provisioner');
+  });
+
+  it('revokes the rules it made even when no CIDR is configured any more', async () => {
+    completeStack();
+    await downStack(config({ ingressCidr: undefined }), { snapshot: { skipFinalSnapshot: true } }, opts());
+    expect(fake.mutatingCommands()[0]).toBe('RevokeSecurityGroupIngress');
+    expect(fake.securityGroups.get('sg-0default')).toEqual([]);
   });
 
   it('on nothing left is a success that changes nothing', async () => {

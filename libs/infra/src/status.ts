@@ -44,14 +44,16 @@ export function statusRows(observed: ObservedStack, desired: DesiredStack): Stat
       : { resource: 'cluster', name: desired.cluster.identifier, state: 'missing', detail: '' },
   );
   const ingressName = desired.ingress ? `${desired.ingress.cidr} → tcp/${desired.ingress.port}` : 'cluster port';
-  if (!desired.ingress) rows.push({ resource: 'ingress', name: ingressName, state: 'not configured', detail: 'set [DWH] DWH_INGRESS_CIDR' });
+  const stale = observed.ingress.flatMap((i) => i.staleRules.map((r) => r.cidr));
+  const staleNote = stale.length ? `; old rule${stale.length > 1 ? 's' : ''} for ${stale.join(', ')} (up removes them)` : '';
+  if (!desired.ingress) rows.push({ resource: 'ingress', name: ingressName, state: 'not configured', detail: `set [DWH] DWH_INGRESS_CIDR${staleNote}` });
   else if (!cluster) rows.push({ resource: 'ingress', name: ingressName, state: 'missing', detail: 'no cluster' });
   else {
     const found = observed.ingress.find((i) => i.rule !== 'missing');
     rows.push(
       found
-        ? { resource: 'ingress', name: ingressName, state: 'authorized', detail: `on ${found.groupId}${found.rule === 'foreign' ? ' (not made by the provisioner)' : ''}` }
-        : { resource: 'ingress', name: ingressName, state: 'missing', detail: observed.ingress.map((i) => i.groupId).join(', ') },
+        ? { resource: 'ingress', name: ingressName, state: 'authorized', detail: `on ${found.groupId}${found.rule === 'foreign' ? ' (not made by the provisioner)' : ''}${staleNote}` }
+        : { resource: 'ingress', name: ingressName, state: 'missing', detail: `${observed.ingress.map((i) => i.groupId).join(', ')}${staleNote}` },
     );
   }
   return rows;
