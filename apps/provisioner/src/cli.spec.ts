@@ -201,6 +201,9 @@ describe('AWS failures exit 1', () => {
     fake.failNext('CreateRole', awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:CreateRole', 403));
     expect(await run('up')).toBe(1);
     expect(err).toMatch(/CreateRole on IAM role dwhRole failed: AccessDenied: .*grant it/);
+    fake.failNext('CreateRole', awsError('AccessDenied', 'not authorized', 403));
+    expect(await run('up', '--json')).toBe(1);
+    expect(json()).toMatchObject({ ok: false, exitCode: 1, aws: { call: 'CreateRole', resource: 'IAM role dwhRole', code: 'AccessDenied', errorClass: 'terminal' } });
   });
 
   it('a cluster stuck deleting times out with --timeout', async () => {

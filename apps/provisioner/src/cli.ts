@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '@sparkify/config';
 import {
+  AwsCallError,
   downStack,
   InfraError,
   planStack,
@@ -144,8 +145,8 @@ async function runCommand(
   let secrets: string[] = [];
   const out = (text: string) => io.stdout(scrub(text, secrets));
   const err = (text: string) => io.stderr(scrub(text, secrets));
-  const fail = (code: number, message: string): number => {
-    if (json) out(`${JSON.stringify({ command: name, ok: false, exitCode: code, error: message })}\n`);
+  const fail = (code: number, message: string, detail: Record<string, unknown> = {}): number => {
+    if (json) out(`${JSON.stringify({ command: name, ok: false, exitCode: code, error: message, ...detail })}\n`);
     else err(`${message}\n`);
     return code;
   };
@@ -185,6 +186,9 @@ async function runCommand(
   } catch (error) {
     progress.done();
     if (error instanceof UsageError) return EXIT.usage;
+    if (error instanceof AwsCallError) {
+      return fail(error.exitCode, error.message, { aws: { call: error.call, resource: error.resource, code: error.code, errorClass: error.errorClass } });
+    }
     if (error instanceof InfraError) return fail(error.exitCode, error.message);
     return fail(EXIT.aws, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
