@@ -91,8 +91,10 @@ export function planUp(observed: ObservedStack, desired: DesiredStack): Plan {
   } else if (cluster && !freshCluster && clusterWillExist && !role) {
     steps.push({ resource: 'cluster', name: clusterId, change: 'update', reason: `attach role ${roleName} once created`, action: { kind: 'attach-role' } });
   }
-  if (clusterWillExist && (steps.some((s) => s.resource === 'cluster' && s.action) || cluster?.status !== 'available')) {
-    steps.push({ resource: 'cluster', name: clusterId, change: 'wait', reason: 'until available', action: { kind: 'wait-cluster-available' } });
+  const settled = cluster?.status === 'available' && cluster.rolesInSync;
+  if (clusterWillExist && (steps.some((s) => s.resource === 'cluster' && s.action) || !settled)) {
+    const reason = cluster?.status === 'available' && !cluster.rolesInSync ? 'until its IAM roles are in sync' : 'until available';
+    steps.push({ resource: 'cluster', name: clusterId, change: 'wait', reason, action: { kind: 'wait-cluster-available' } });
   }
 
   const ingressName = desired.ingress ? `${desired.ingress.cidr} → tcp/${desired.ingress.port}` : 'cluster port';

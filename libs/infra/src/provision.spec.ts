@@ -272,6 +272,15 @@ describe('up is idempotent and convergent', () => {
     expect(fake.clusters.get('dwhcluster')?.roleArns).toEqual([ARN]);
   });
 
+  it('a role attachment still being applied (an interrupted run): waits until it is in sync', async () => {
+    completeStack();
+    const cluster = fake.clusters.get('dwhcluster');
+    if (cluster) cluster.addingRoles = [ARN];
+    const result = await upStack(config(), {}, opts());
+    expect(result.plan.steps.find((s) => s.change === 'wait')?.reason).toBe('until its IAM roles are in sync');
+    expect(fake.mutatingCommands()).toEqual([]);
+  });
+
   it('cluster being deleted: waits until it is gone, then creates it again', async () => {
     completeStack();
     fake.addCluster('dwhCluster', { status: 'deleting', pollsLeft: 2 });
