@@ -8,3 +8,9 @@ export { readRedshiftLoadErrors, STL_LOAD_ERRORS_SQL, toLoadError, type StlLoadE
 export { formatLoadError, type LoadError } from './extract/load-error.js';
 export { JsonPathsError } from './extract/json-paths.js';
 export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Location } from './source/source-location.js';
+
+// Transform: staging → star (idempotent), text repair, data checks
+export { transform, TransformError, type TableTransformReport, type TransformReport, type TransformTarget } from './transform/index.js';
+export { transformStatements, type StarTable, type StatementKind, type TransformStatement } from './transform/index.js';
+export { runChecks, checks, sampleSize, type Check, type CheckReport, type CheckResult } from './check/index.js';
+export { repairMojibake, repairSql, mojibakePairs } from './text/index.js';

@@ -1,0 +1,3 @@
+export { mojibakeMarkers, mojibakePairs, mojibakeRounds, type MojibakePair } from './mojibake-map.js';
+export { repairMojibake } from './repair-mojibake.js';
+export { repairSql } from './repair-sql.js';

@@ -1,0 +1,122 @@
+import { testConfig } from '@sparkify/config';
+import { createTableStatements } from '@sparkify/schema';
+import { createTempDatabase, describeWith, postgresServer, sharedData, type TempDatabase } from '@sparkify/testing';
+import { connect, type Warehouse } from '@sparkify/warehouse';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runChecks } from '../check/run-checks.js';
+import { dumpStar } from './__fixtures__/dump.js';
+import { loadEvents, loadSongs, logFiles, readEvents, readSongs, type RawSong } from './__fixtures__/real-data.js';
+import { transform } from './transform.js';
+import { TransformError } from './transform-error.js';
+
+const server = await postgresServer();
+const data = sharedData('sparkify-small');
+
+describeWith(server.available && !data.available ? data : server, 'transform, run after each day of logs (small real data set)', (url) => {
+  const temps: TempDatabase[] = [];
+  const warehouses: Warehouse[] = [];
+  let dir: string;
+  let songs: RawSong[];
+
+  const open = async () => {
+    const temp = await createTempDatabase(url);
+    temps.push(temp);
+    const wh = await connect(testConfig({ target: { kind: 'postgres', url: temp.url } }));
+    warehouses.push(wh);
+    for (const statement of createTableStatements('postgres')) await wh.sql.unsafe(statement);
+    await loadSongs(wh.sql, songs);
+    return wh;
+  };
+
+  beforeAll(() => {
+    if (!data.available) throw new Error(data.reason);
+    dir = data.value;
+    songs = readSongs(dir);
+  });
+  afterAll(async () => {
+    for (const wh of warehouses) await wh.close();
+    for (const t of temps) await t.drop();
+  });
+
+  it('ends, one day at a time, in exactly the tables of loading everything at once (ids included)', async () => {
+    const all = await open();
+    await loadEvents(all.sql, readEvents(dir));
+    await all.begin((tx) => transform(tx));
+
+    const daily = await open();
+    const files = logFiles(dir);
+    expect(files).toHaveLength(30);
+    let levelChanges = 0;
+    for (const file of files) {
+      await loadEvents(daily.sql, readEvents(dir, [file]));
+      const report = await daily.begin((tx) => transform(tx));
+      levelChanges += report.tables.find((t) => t.table === 'users')?.updated ?? 0;
+    }
+    // Later days changed users loaded earlier (their latest level, name or last_seen).
+    expect(levelChanges).toBeGreaterThan(0);
+    expect(await dumpStar(daily.sql)).toEqual(await dumpStar(all.sql));
+    expect((await runChecks(daily.db)).passed).toBe(true);
+  }, 120_000);
+
+  it('updates the song match of existing plays when songs arrive later, keeping their songplay_id', async () => {
+    const wh = await open();
+    await loadEvents(wh.sql, readEvents(dir));
+    await wh.begin((tx) => transform(tx));
+    const [play] = await wh.sql<{ songplay_id: string; session_id: number; item_in_session: number; title: string; artist: string; length: number }[]>`
+      select sp.songplay_id, sp.session_id, sp.item_in_session, e.song as title, e.artist, e.length
+      from songplays sp join staging_events e on e.session_id = sp.session_id and e.item_in_session = sp.item_in_session
+      where sp.song_id is null and e.song not like '%Ã%' and e.artist not like '%Ã%'
+      order by sp.songplay_id limit 1`;
+    if (!play) throw new Error('no unmatched play');
+
+    // Two candidate songs with the play's title and artist: the closer duration must win.
+    const song = (id: string, duration: number): RawSong => ({
+      num_songs: 1, artist_id: 'ARLATE00000000001', artist_latitude: null, artist_longitude: null, artist_location: '',
+      artist_name: play.artist, song_id: id, title: play.title, duration, year: 2001, file: `late/${id}.json`,
+    });
+    await loadSongs(wh.sql, [song('SOLATE0000000FAR1', play.length + 30), song('SOLATE000000NEAR2', play.length - 0.5)]);
+    const report = await wh.begin((tx) => transform(tx));
+    const plays = report.tables.find((t) => t.table === 'songplays');
+    expect(plays).toMatchObject({ inserted: 0, updated: 1, deleted: 0 });
+    expect(report.tables.find((t) => t.table === 'songs')).toMatchObject({ inserted: 2, updated: 0 });
+    const [after] = await wh.sql`select songplay_id, song_id, artist_id from songplays where session_id = ${play.session_id} and item_in_session = ${play.item_in_session}`;
+    expect({ ...after }).toEqual({ songplay_id: play.songplay_id, song_id: 'SOLATE000000NEAR2', artist_id: 'ARLATE00000000001' });
+  }, 60_000);
+
+  it('reports failing checks by name, with a count and a sample of at most 5 rows', async () => {
+    const wh = warehouses[0] as Warehouse;
+    // Break the data inside a transaction that is rolled back.
+    const broken = await wh
+      .begin(async (tx) => {
+        await tx.sql`update songplays set level = 'gold' where songplay_id in (select songplay_id from songplays order by songplay_id limit 7)`;
+        await tx.sql`delete from users where user_id = (select min(user_id) from songplays)`;
+        await tx.sql`delete from staging_events where ctid in (select ctid from staging_events where page = 'NextSong' limit 1)`;
+        const report = await runChecks(tx.db);
+        throw Object.assign(new Error('rollback'), { report });
+      })
+      .catch((e: { report?: Awaited<ReturnType<typeof runChecks>> }) => e.report);
+    if (!broken) throw new Error('no report');
+    const byName = Object.fromEntries(broken.results.map((r) => [r.name, r]));
+    expect(broken.passed).toBe(false);
+    expect(broken.failed).toBe(3);
+    expect(byName['accepted_values_songplays_level']).toMatchObject({ passed: false, failing: 7 });
+    expect(byName['accepted_values_songplays_level']?.sample).toHaveLength(5);
+    expect(byName['accepted_values_songplays_level']?.sample[0]).toMatchObject({ level: 'gold' });
+    expect(byName['relationships_songplays_user_id__users']?.failing).toBeGreaterThan(0);
+    expect(byName['row_count_songplays__staged_next_song_events']?.sample).toEqual([{ songplays: '6820', next_song_events: '6819' }]);
+    expect((await runChecks(wh.db)).passed).toBe(true);
+  });
+
+  it('fails with an error naming the table and what to do, and commits nothing', async () => {
+    const wh = await open();
+    const [event] = readEvents(dir, [logFiles(dir)[0] as string]).filter((e) => e.page === 'NextSong');
+    if (!event) throw new Error('no event');
+    await loadEvents(wh.sql, [{ ...event, userId: 'x17' }]);
+    const error = await wh.begin((tx) => transform(tx)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransformError);
+    expect(error).toMatchObject({ table: 'users' });
+    expect(String((error as Error).message)).toMatch(/table "users": invalid input syntax for type integer: "x17"\. Nothing was committed/);
+    const [songs] = await wh.sql<{ n: number }[]>`select count(*)::int as n from songs`;
+    expect(songs?.n).toBe(0);
+  });
+});

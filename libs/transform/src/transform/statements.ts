@@ -1,0 +1,286 @@
+import type { Database } from '@sparkify/schema';
+import { sql, type Compilable, type Kysely } from 'kysely';
+import { anyOf, differs } from './sql-helpers.js';
+import { type RepairSql, artistsSource, songplaysSource, songsSource, timeSource, usersSource } from './sources.js';
+
+type Db = Kysely<Database>;
+export type StarTable = 'songs' | 'artists' | 'users' | 'songplays' | 'time';
+export type StatementKind = 'delete' | 'update' | 'insert';
+
+export interface TransformStatement {
+  readonly table: StarTable;
+  readonly kind: StatementKind;
+  readonly query: Compilable;
+}
+
+/**
+ * Every statement of a transform run, in execution order. Per table: delete rows whose key is no longer staged,
+ * update rows whose values changed, insert missing keys. Only SQL that PostgreSQL and Redshift both accept:
+ * UPDATE … FROM, NOT EXISTS, window functions; no ON CONFLICT / MERGE / IS DISTINCT FROM.
+ * `songs` runs before `songplays` (plays match against the same song rows); `time` runs last (from songplays).
+ */
+export function transformStatements(db: Db, repair?: RepairSql): TransformStatement[] {
+  return [...songs(db, repair), ...artists(db, repair), ...users(db, repair), ...songplays(db, repair), ...time(db)];
+}
+
+function songs(db: Db, repair?: RepairSql): TransformStatement[] {
+  const src = () => songsSource(db, repair).as('s');
+  return [
+    {
+      table: 'songs',
+      kind: 'delete',
+      query: db
+        .deleteFrom('songs')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.song_id', '=', 'songs.song_id')))),
+    },
+    {
+      table: 'songs',
+      kind: 'update',
+      query: db
+        .updateTable('songs')
+        .from(src())
+        .set((eb) => ({ title: eb.ref('s.title'), artist_id: eb.ref('s.artist_id'), year: eb.ref('s.year'), duration: eb.ref('s.duration') }))
+        .whereRef('s.song_id', '=', 'songs.song_id')
+        .where((eb) =>
+          anyOf([
+            differs(eb.ref('songs.title'), eb.ref('s.title')),
+            differs(eb.ref('songs.artist_id'), eb.ref('s.artist_id')),
+            differs(eb.ref('songs.year'), eb.ref('s.year')),
+            differs(eb.ref('songs.duration'), eb.ref('s.duration')),
+          ]),
+        ),
+    },
+    {
+      table: 'songs',
+      kind: 'insert',
+      query: db
+        .insertInto('songs')
+        .columns(['song_id', 'title', 'artist_id', 'year', 'duration'])
+        .expression(
+          db
+            .selectFrom(src())
+            .select(['s.song_id', 's.title', 's.artist_id', 's.year', 's.duration'])
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('songs as t').select(sql.lit(1).as('one')).whereRef('t.song_id', '=', 's.song_id')))),
+        ),
+    },
+  ];
+}
+
+function artists(db: Db, repair?: RepairSql): TransformStatement[] {
+  const src = () => artistsSource(db, repair).as('s');
+  return [
+    {
+      table: 'artists',
+      kind: 'delete',
+      query: db
+        .deleteFrom('artists')
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.artist_id', '=', 'artists.artist_id'))),
+        ),
+    },
+    {
+      table: 'artists',
+      kind: 'update',
+      query: db
+        .updateTable('artists')
+        .from(src())
+        .set((eb) => ({
+          name: eb.ref('s.name'),
+          location: eb.ref('s.location'),
+          latitude: eb.ref('s.latitude'),
+          longitude: eb.ref('s.longitude'),
+        }))
+        .whereRef('s.artist_id', '=', 'artists.artist_id')
+        .where((eb) =>
+          anyOf([
+            differs(eb.ref('artists.name'), eb.ref('s.name')),
+            differs(eb.ref('artists.location'), eb.ref('s.location')),
+            differs(eb.ref('artists.latitude'), eb.ref('s.latitude')),
+            differs(eb.ref('artists.longitude'), eb.ref('s.longitude')),
+          ]),
+        ),
+    },
+    {
+      table: 'artists',
+      kind: 'insert',
+      query: db
+        .insertInto('artists')
+        .columns(['artist_id', 'name', 'location', 'latitude', 'longitude'])
+        .expression(
+          db
+            .selectFrom(src())
+            .select(['s.artist_id', 's.name', 's.location', 's.latitude', 's.longitude'])
+            .where((eb) =>
+              eb.not(eb.exists(eb.selectFrom('artists as t').select(sql.lit(1).as('one')).whereRef('t.artist_id', '=', 's.artist_id'))),
+            ),
+        ),
+    },
+  ];
+}
+
+function users(db: Db, repair?: RepairSql): TransformStatement[] {
+  const src = () => usersSource(db, repair).as('s');
+  return [
+    {
+      table: 'users',
+      kind: 'delete',
+      query: db
+        .deleteFrom('users')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.user_id', '=', 'users.user_id')))),
+    },
+    {
+      table: 'users',
+      kind: 'update',
+      query: db
+        .updateTable('users')
+        .from(src())
+        .set((eb) => ({
+          first_name: eb.ref('s.first_name'),
+          last_name: eb.ref('s.last_name'),
+          gender: eb.ref('s.gender'),
+          level: eb.ref('s.level'),
+          last_seen: eb.ref('s.last_seen'),
+        }))
+        .whereRef('s.user_id', '=', 'users.user_id')
+        .where((eb) =>
+          anyOf([
+            differs(eb.ref('users.first_name'), eb.ref('s.first_name')),
+            differs(eb.ref('users.last_name'), eb.ref('s.last_name')),
+            differs(eb.ref('users.gender'), eb.ref('s.gender')),
+            differs(eb.ref('users.level'), eb.ref('s.level')),
+            differs(eb.ref('users.last_seen'), eb.ref('s.last_seen')),
+          ]),
+        ),
+    },
+    {
+      table: 'users',
+      kind: 'insert',
+      query: db
+        .insertInto('users')
+        .columns(['user_id', 'first_name', 'last_name', 'gender', 'level', 'last_seen'])
+        .expression(
+          db
+            .selectFrom(src())
+            .select(['s.user_id', 's.first_name', 's.last_name', 's.gender', 's.level', 's.last_seen'])
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('users as t').select(sql.lit(1).as('one')).whereRef('t.user_id', '=', 's.user_id')))),
+        ),
+    },
+  ];
+}
+
+/** Existing plays keep their songplay_id; only their attributes (e.g. the matched song) are updated. */
+function songplays(db: Db, repair?: RepairSql): TransformStatement[] {
+  const src = () => songplaysSource(db, repair).as('s');
+  return [
+    {
+      table: 'songplays',
+      kind: 'delete',
+      query: db
+        .deleteFrom('songplays')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom(src())
+                .select(sql.lit(1).as('one'))
+                .whereRef('s.session_id', '=', 'songplays.session_id')
+                .whereRef('s.item_in_session', '=', 'songplays.item_in_session'),
+            ),
+          ),
+        ),
+    },
+    {
+      table: 'songplays',
+      kind: 'update',
+      query: db
+        .updateTable('songplays')
+        .from(src())
+        .set((eb) => ({
+          start_time: eb.ref('s.start_time'),
+          user_id: eb.ref('s.user_id'),
+          level: eb.ref('s.level'),
+          song_id: eb.ref('s.song_id'),
+          artist_id: eb.ref('s.artist_id'),
+          location: eb.ref('s.location'),
+          user_agent: eb.ref('s.user_agent'),
+        }))
+        .whereRef('s.session_id', '=', 'songplays.session_id')
+        .whereRef('s.item_in_session', '=', 'songplays.item_in_session')
+        .where((eb) =>
+          anyOf([
+            differs(eb.ref('songplays.start_time'), eb.ref('s.start_time')),
+            differs(eb.ref('songplays.user_id'), eb.ref('s.user_id')),
+            differs(eb.ref('songplays.level'), eb.ref('s.level')),
+            differs(eb.ref('songplays.song_id'), eb.ref('s.song_id')),
+            differs(eb.ref('songplays.artist_id'), eb.ref('s.artist_id')),
+            differs(eb.ref('songplays.location'), eb.ref('s.location')),
+            differs(eb.ref('songplays.user_agent'), eb.ref('s.user_agent')),
+          ]),
+        ),
+    },
+    {
+      table: 'songplays',
+      kind: 'insert',
+      query: db
+        .insertInto('songplays')
+        .columns(['start_time', 'user_id', 'level', 'song_id', 'artist_id', 'session_id', 'location', 'user_agent', 'item_in_session'])
+        .expression(
+          db
+            .selectFrom(src())
+            .select([
+              's.start_time',
+              's.user_id',
+              's.level',
+              's.song_id',
+              's.artist_id',
+              's.session_id',
+              's.location',
+              's.user_agent',
+              's.item_in_session',
+            ])
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('songplays as t')
+                    .select(sql.lit(1).as('one'))
+                    .whereRef('t.session_id', '=', 's.session_id')
+                    .whereRef('t.item_in_session', '=', 's.item_in_session'),
+                ),
+              ),
+            )
+            // New ids follow time, so loading day by day numbers plays as loading everything at once would.
+            .orderBy('s.start_time')
+            .orderBy('s.session_id')
+            .orderBy('s.item_in_session'),
+        ),
+    },
+  ];
+}
+
+/** time rows are functions of start_time alone: nothing to update. */
+function time(db: Db): TransformStatement[] {
+  const src = () => timeSource(db).as('s');
+  return [
+    {
+      table: 'time',
+      kind: 'delete',
+      query: db
+        .deleteFrom('time')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('songplays as sp').select(sql.lit(1).as('one')).whereRef('sp.start_time', '=', 'time.start_time')))),
+    },
+    {
+      table: 'time',
+      kind: 'insert',
+      query: db
+        .insertInto('time')
+        .columns(['start_time', 'hour', 'day', 'week', 'month', 'year', 'weekday'])
+        .expression(
+          db
+            .selectFrom(src())
+            .select(['s.start_time', 's.hour', 's.day', 's.week', 's.month', 's.year', 's.weekday'])
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('time as t').select(sql.lit(1).as('one')).whereRef('t.start_time', '=', 's.start_time')))),
+        ),
+    },
+  ];
+}

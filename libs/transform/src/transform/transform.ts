@@ -1,0 +1,88 @@
+import type { Database } from '@sparkify/schema';
+import type { WarehouseTx } from '@sparkify/warehouse';
+import { sql, type Kysely } from 'kysely';
+import { TransformError } from './transform-error.js';
+import { transformStatements, type StarTable, type StatementKind } from './statements.js';
+
+export interface TableTransformReport {
+  readonly table: StarTable;
+  /** Rows in the table after the run. */
+  readonly rows: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly ms: number;
+}
+
+export interface TransformReport {
+  /** In execution order: songs, artists, users, songplays, time. */
+  readonly tables: readonly TableTransformReport[];
+  readonly songplays: {
+    readonly total: number;
+    /** Plays whose song was found by title, artist and duration. */
+    readonly matched: number;
+    /** matched / total (0 when there are no plays). */
+    readonly matchRate: number;
+  };
+  readonly ms: number;
+}
+
+/** What a transform needs from the warehouse: a Kysely bound to the transaction and the schema. */
+export type TransformTarget = Pick<WarehouseTx, 'db' | 'schema' | 'dialect'>;
+
+/**
+ * Staging → star, idempotent: run inside the caller's transaction (`warehouse.begin(tx => transform(tx))`), it
+ * brings every star table to exactly what the staged rows imply. A second run changes nothing.
+ */
+export async function transform(tx: TransformTarget): Promise<TransformReport> {
+  const started = performance.now();
+  const db = tx.db.withSchema(tx.schema);
+  const tables = new Map<StarTable, { inserted: number; updated: number; deleted: number; ms: number }>();
+  const counts = { delete: 'deleted', update: 'updated', insert: 'inserted' } as const satisfies Record<StatementKind, string>;
+
+  // PostgreSQL plans the anti-joins well only with fresh statistics (Redshift analyzes on its own).
+  const analyze = async (names: string[]) => {
+    if (tx.dialect.name !== 'postgres') return;
+    await sql`analyze ${sql.join(names.map((n) => sql.table(`${tx.schema}.${n}`)))}`.execute(tx.db);
+  };
+  await analyze(['staging_events', 'staging_songs']);
+
+  const statements = transformStatements(db);
+  for (const [i, statement] of statements.entries()) {
+    const t0 = performance.now();
+    const result = await db.executeQuery(statement.query.compile()).catch((error: unknown) => {
+      throw new TransformError(statement.table, statement.kind, error);
+    });
+    const entry = tables.get(statement.table) ?? { inserted: 0, updated: 0, deleted: 0, ms: 0 };
+    entry[counts[statement.kind]] += Number(result.numAffectedRows ?? 0n);
+    entry.ms += performance.now() - t0;
+    // Later steps read this table (songplays → time, checks): refresh its statistics if it changed.
+    const changed = entry.inserted + entry.deleted > 0;
+    if (statements[i + 1]?.table !== statement.table && changed) await analyze([statement.table]);
+    tables.set(statement.table, entry);
+  }
+
+  const sizes = await tableSizes(db);
+  const report = [...tables].map(([table, e]) => ({ table, rows: sizes[table], ...e, ms: Math.round(e.ms) }));
+  const matched = sizes.matched;
+  return {
+    tables: report,
+    songplays: { total: sizes.songplays, matched, matchRate: sizes.songplays === 0 ? 0 : matched / sizes.songplays },
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function tableSizes(db: Kysely<Database>): Promise<Record<StarTable | 'matched', number>> {
+  const count = (table: StarTable) => db.selectFrom(table).select(sql<string>`count(*)`.as('n'));
+  const row = await db
+    .selectNoFrom([
+      count('songs').as('songs'),
+      count('artists').as('artists'),
+      count('users').as('users'),
+      count('songplays').as('songplays'),
+      count('time').as('time'),
+      db.selectFrom('songplays').where('song_id', 'is not', null).select(sql<string>`count(*)`.as('n')).as('matched'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<StarTable | 'matched', number>;
+}
