@@ -12,6 +12,7 @@ import {
   manualClock,
   planStack,
   s3ReadPolicy,
+  StackStateError,
   stackStatus,
   upStack,
   WaitTimeoutError,
@@ -290,6 +291,25 @@ describe('up is idempotent and convergent', () => {
     expect(fake.mutatingCommands()).toEqual(['CreateCluster', 'AuthorizeSecurityGroupIngress']);
     expect(fake.clusters.get('dwhcluster')?.status).toBe('available');
     expect(fake.securityGroups.get('sg-0default')).toHaveLength(1);
+  });
+
+  it('a paused cluster is resumed and waited for', async () => {
+    completeStack();
+    fake.addCluster('dwhCluster', { status: 'paused', roleArns: [ARN] });
+    await upStack(config(), {}, opts());
+    expect(fake.mutatingCommands()).toEqual(['ResumeCluster']);
+    expect(fake.clusters.get('dwhcluster')?.status).toBe('available');
+  });
+
+  it('a cluster in a state up cannot work from stops with exit code 1 before any change', async () => {
+    completeStack();
+    fake.roles.get('dwhRole')?.inline.clear();
+    fake.addCluster('dwhCluster', { status: 'incompatible-network', roleArns: [ARN] });
+    const error = (await upStack(config(), {}, opts()).catch((e: unknown) => e)) as StackStateError;
+    expect(error).toBeInstanceOf(StackStateError);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain("cluster dwhcluster is in state 'incompatible-network', which up cannot work from");
+    expect(fake.mutatingCommands()).toEqual([]);
   });
 
   it('reports drift (node type) without changing it', async () => {
