@@ -1,4 +1,4 @@
-import { truncateUtf8, type LoadError } from './load-error.js';
+import { storableRaw, type LoadError } from './load-error.js';
 import { mapRecord, type FieldMapping } from './record-mapping.js';
 import { recordSplitter, type RawRecord, type RecordLayout } from './records.js';
 
@@ -29,13 +29,13 @@ export async function extractFile(
       records++;
       if ('error' in rec) {
         rejected++;
-        onReject({ file, line: rec.line, column: null, reason: rec.error, raw: truncateUtf8(rec.raw) });
+        onReject({ file, line: rec.line, column: null, reason: rec.error, raw: storableRaw(rec.raw) });
         continue;
       }
       const mapped = mapRecord(rec.text, fields);
       if (!mapped.ok) {
         rejected++;
-        onReject({ file, line: rec.line, column: mapped.column, reason: mapped.reason, raw: truncateUtf8(rec.text) });
+        onReject({ file, line: rec.line, column: mapped.column, reason: storableRaw(mapped.reason), raw: storableRaw(rec.text) });
         continue;
       }
       rows++;

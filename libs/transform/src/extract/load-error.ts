@@ -14,6 +14,11 @@ export interface LoadError {
 /** Like Redshift's stl_load_errors.raw_line (CHAR(1024)). */
 export const RAW_LIMIT_BYTES = 1024;
 
+/** The raw text as it can be stored: PostgreSQL text cannot hold NUL, so NUL becomes U+FFFD; then cut to size. */
+export function storableRaw(text: string, limit = RAW_LIMIT_BYTES): string {
+  return truncateUtf8(text.includes('\u0000') ? text.replace(/\u0000/g, '\uFFFD') : text, limit);
+}
+
 /** Cuts text to at most `limit` UTF-8 bytes without splitting a character. */
 export function truncateUtf8(text: string, limit = RAW_LIMIT_BYTES): string {
   if (Buffer.byteLength(text, 'utf8') <= limit) return text;
