@@ -1,0 +1,54 @@
+// nx run bench:run [--quick] [--sizes 100k,1M,5M] [--targets server,embedded] [--insert-cap 20] [--no-real] [--out dir]
+import { join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { parseSize, workspaceRoot } from './data/datasets.js';
+import { runBench, type BenchOptions, type TargetName } from './run-bench.js';
+
+const program = new Command('bench')
+  .description('Benchmarks the Sparkify ETL against psql \\copy + the same SQL, and an INSERT-per-record loader.')
+  .option('--quick', 'CI mode: the real full set and 100k generated events, 5 s INSERT cap')
+  .option('--sizes <list>', 'generated sizes in events (default 100k,1M,5M; quick: 100k)')
+  .option('--no-real', 'leave out the real full set')
+  .addOption(new Option('--targets <list>', 'server and/or embedded').default('server,embedded'))
+  .option('--insert-cap <seconds>', 'time cap of the INSERT-per-record loader (default 20; quick: 5)')
+  .option('--repeat <n>', 'runs of each step, fastest kept (default 1)', '1')
+  .option('--data-root <dir>', 'where generated sets are kept', '.sparkify/bench-data')
+  .option('--out <dir>', 'where the report is written', 'tools/bench/results')
+  .option('--no-write', 'print the report only');
+
+program.parse();
+const o = program.opts<{
+  quick?: boolean;
+  sizes?: string;
+  real: boolean;
+  targets: string;
+  insertCap?: string;
+  repeat: string;
+  dataRoot: string;
+  out: string;
+  write: boolean;
+}>();
+
+const root = workspaceRoot();
+const sizes = (o.sizes ?? (o.quick ? '100k' : '100k,1M,5M')).split(',').filter(Boolean).map(parseSize);
+const targets = o.targets.split(',').map((t) => t.trim());
+for (const t of targets) if (t !== 'server' && t !== 'embedded') program.error(`--targets: "${t}" is neither server nor embedded`);
+const mode = o.quick ? 'quick' : o.sizes ? 'custom' : 'full';
+const options: BenchOptions = {
+  mode,
+  datasets: [...(o.real ? (['real'] as const) : []), ...sizes],
+  targets: targets as TargetName[],
+  repeat: Math.max(1, Number.parseInt(o.repeat, 10) || 1),
+  insertCapMs: Number(o.insertCap ?? (o.quick ? 5 : 20)) * 1000,
+  dataRoot: resolve(root, o.dataRoot),
+  outDir: o.write ? resolve(root, o.out) : undefined,
+  log: (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
+};
+try {
+  const { markdown, files } = await runBench(options);
+  console.log(markdown);
+  for (const f of files) console.error(`written ${join(f)}`);
+} catch (error) {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,20 @@
+/** What a child process is asked to do, and what it answers. Passed as JSON on argv, answered on stdout. */
+
+export type Job =
+  | { readonly kind: 'stage'; readonly url: string; readonly dataDir: string }
+  | { readonly kind: 'transform'; readonly url: string; readonly captureFile: string }
+  | { readonly kind: 'check'; readonly url: string }
+  | { readonly kind: 'insert'; readonly url: string; readonly dataDir: string; readonly capMs: number };
+
+export interface JobResult {
+  /** Wall time of the work, measured in the child around the work alone. */
+  readonly ms: number;
+  readonly rows: number;
+  /** `process.resourceUsage().maxRSS` at exit, in KB (Linux reports kilobytes). */
+  readonly maxRssKb: number;
+  /** Job-specific numbers (e.g. rejected records, statements captured, whether a cap stopped it). */
+  readonly extra: Readonly<Record<string, number | boolean | string>>;
+}
+
+/** The child prints exactly one line starting with this marker; everything else on stdout is ignored. */
+export const RESULT_MARKER = 'BENCH_RESULT ';
