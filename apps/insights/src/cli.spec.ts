@@ -23,9 +23,9 @@ describe('insights command line', () => {
     expect(r.err).toContain('expected a whole number from 1 to 100');
   });
 
-  it('reports a config problem and exits 1', async () => {
+  it('reports a config problem and exits 2', async () => {
     const r = await run(['report', '--config', '/nonexistent/dwh.cfg']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('insights report failed: The configuration has 1 problem');
     expect(r.err).toContain('does not exist');
   });
@@ -50,7 +50,7 @@ describeWith(await postgresServer(), 'insights report on a warehouse without tab
     const url = new URL(temp.url);
     url.password = 'hunter2-secret'; // the test server trusts loopback, so any password connects
     const r = await run(['report', '--database-url', url.toString(), '--out', '/tmp/sparkify-insights-never-written.html']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.err).toContain('The star tables are missing in schema "public"');
     expect(r.err).toContain('npx nx run loader:etl');
     expect(r.out + r.err).not.toContain('hunter2-secret');

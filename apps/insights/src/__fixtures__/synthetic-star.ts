@@ -133,6 +133,21 @@ export async function seedSyntheticStar(db: Kysely<Database>, seed = 7): Promise
     return { start_time: start, hour: d.getUTCHours(), day: d.getUTCDate(), week: 44 + Math.floor((d.getUTCDate() + 3) / 7), month: 11, year: 2018, weekday: d.getUTCDay() };
   });
   for (let i = 0; i < times.length; i += 1000) await db.insertInto('time').values(times.slice(i, i + 1000)).execute();
+  // The staged events behind the plays, so that the row-count data test (plays = NextSong events) holds.
+  const events = plays.map((p) => ({
+    page: 'NextSong',
+    auth: 'Logged In',
+    method: 'PUT',
+    status: 200,
+    ts: Date.parse(p.start_time.replace(' ', 'T') + 'Z'),
+    user_id: String(p.user_id),
+    level: p.level,
+    session_id: p.session_id,
+    item_in_session: p.item_in_session,
+    location: p.location,
+    user_agent: p.user_agent,
+  }));
+  for (let i = 0; i < events.length; i += 1000) await db.insertInto('staging_events').values(events.slice(i, i + 1000)).execute();
   await db
     .insertInto('load_ledger')
     .values(Array.from({ length: 30 }, (_, i) => ({

@@ -27,7 +27,7 @@ export function weekdayAnswer({ playsByWeekday: days }: Insights): string {
   const weekend = days.filter((d) => d.weekday === 0 || d.weekday === 6).reduce((s, d) => s + d.plays, 0);
   return (
     `${top.name} is the busiest day (${plural(top.plays, 'play')}), ${low.name} the quietest (${count(low.plays)}); ` +
-    `weekends carry ${percent(weekend / total)} of plays. Totals are over the whole period, so a weekday that occurs more often in it counts more.`
+    `weekends carry ${percent(weekend / total)} of plays (totals over the whole period).`
   );
 }
 

@@ -59,13 +59,13 @@ describe('buildReport (no database, no browser)', () => {
     const withChecks = await buildReport(sampleInsights(), {
       loadErrors: emptyInsights().loadErrors,
       checks: [
-        { name: 'unique', target: 'users.user_id', passed: true, failures: 0 },
-        { name: 'not_null', target: 'songplays.start_time', passed: false, failures: 2, sample: ['songplay_id=7'] },
+        { name: 'unique_users_user_id', rule: 'users.(user_id) is unique', passed: true, failures: 0 },
+        { name: 'not_null_songplays_start_time', rule: 'songplays.start_time is never NULL', passed: false, failures: 2, sample: ['songplay_id="7"'] },
       ],
     }, meta);
     expect(withChecks.html).toContain('No rejected records.');
     expect(withChecks.html).toContain('1 of 2 failed');
-    expect(withChecks.html).toMatch(/<td>not_null<\/td><td>songplays\.start_time<\/td><td class="fail">FAIL<\/td><td class="num">2<\/td>/);
+    expect(withChecks.html).toMatch(/<td>not_null_songplays_start_time<\/td><td>songplays\.start_time is never NULL<\/td><td class="fail">FAIL<\/td><td class="num">2<\/td><td><code>songplay_id=&quot;7&quot;<\/code>/);
   });
 
   it('renders an empty warehouse without failing, saying so', async () => {

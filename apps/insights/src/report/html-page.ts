@@ -64,10 +64,10 @@ function qualitySection(q: QualityResults): string {
     parts.push(
       `<h3>Data tests: ${failed === 0 ? `<span class="pass">all ${q.checks.length} passed</span>` : `<span class="fail">${failed} of ${q.checks.length} failed</span>`}</h3>`,
     );
-    parts.push('<table><tr><th>Test</th><th>On</th><th>Result</th><th class="num">Failing rows</th><th>Sample</th></tr>');
+    parts.push('<table><tr><th>Test</th><th>Rule</th><th>Result</th><th class="num">Failing rows</th><th>Sample</th></tr>');
     for (const c of q.checks) {
       parts.push(
-        `<tr><td>${h(c.name)}</td><td>${h(c.target ?? '')}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td>` +
+        `<tr><td>${h(c.name)}</td><td>${h(c.rule ?? '')}</td><td class="${c.passed ? 'pass' : 'fail'}">${c.passed ? 'pass' : 'FAIL'}</td>` +
           `<td class="num">${h(count(c.failures))}</td><td>${(c.sample ?? []).map((s) => `<code>${h(truncate(s, 120))}</code>`).join(' ')}</td></tr>`,
       );
     }

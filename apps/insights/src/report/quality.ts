@@ -3,8 +3,8 @@ import type { LoadErrorSummary } from '@sparkify/analytics';
 /** One data test (dbt style: a query returning failing rows), as the report shows it. */
 export interface QualityCheck {
   readonly name: string;
-  /** The table (and column) tested, when known. */
-  readonly target?: string;
+  /** The rule in words, e.g. "users.(user_id) is unique". */
+  readonly rule?: string;
   readonly passed: boolean;
   /** Failing rows found. */
   readonly failures: number;

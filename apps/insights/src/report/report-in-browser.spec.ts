@@ -58,7 +58,9 @@ describeWith(await postgresServer(), 'insights report on a seeded warehouse', (s
       expect(err.filter((l) => l.includes('failed')), err.join('\n')).toEqual([]);
       expect(exitCode).toBe(0);
       expect(out[0]).toBe(`wrote ${html}`);
-      expect(out[1]).toMatch(new RegExp(`11 charts · ${seeded.plays.toLocaleString('en-US')} plays · ${seeded.users} listeners · 2 load errors`));
+      expect(out[1]).toMatch(
+        new RegExp(`11 charts · ${seeded.plays.toLocaleString('en-US')} plays · ${seeded.users} listeners · 2 load errors · [1-9]\\d* data tests passed, 0 failed`),
+      );
       const pngs = readdirSync(join(artifacts, 'png')).sort();
       expect(pngs).toEqual(['artists', 'clients', 'coverage', 'days', 'genders', 'hours', 'levels', 'locations', 'sessions', 'songs', 'weekdays'].map((id) => `${id}.png`));
       for (const file of [...pngs.map((p) => join(artifacts, 'png', p)), join(artifacts, 'report.png')]) {
@@ -122,6 +124,9 @@ describeWith(await postgresServer(), 'insights report on a seeded warehouse', (s
         expect(chart.answer.length, `${id}: answer in words`).toBeGreaterThan(40);
         expect(chart.width, `${id}: on screen`).toBeGreaterThan(200);
       }
+      const quality = (await page.textContent('#quality')) ?? '';
+      expect(quality).toContain('2 rejected records');
+      expect(quality).toMatch(/Data tests: all [1-9]\d* passed/);
       await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });
       await page.close();
       expect(problems).toEqual([]);
