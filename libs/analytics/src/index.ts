@@ -1,7 +1,7 @@
 /**
  * @sparkify/analytics — typed Kysely queries over the Sparkify star schema.
  * Every query uses only SQL that PostgreSQL and Amazon Redshift both accept (no FILTER, DISTINCT ON,
- * generate_series or bound LIMITs); zero-filling and user-agent grouping happen in TypeScript.
+ * generate_series; top-N limits are literals); zero-filling and user-agent grouping happen in TypeScript.
  * Each `fooQuery(db)` returns the Kysely builder (to compile, inspect or extend); `foo(db)` runs it and
  * returns plain numbers.
  */

@@ -14,7 +14,10 @@ export function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
-/** A LIMIT written into the SQL text as a literal: validated here because Redshift does not bind LIMIT values. */
+/**
+ * A LIMIT written into the SQL text as a literal (so each query's text is the same on every target and can be kept
+ * as golden text, and no engine has to accept a bound LIMIT); validated here because it is not a parameter.
+ */
 export function checkedLimit(limit: number, name = 'limit'): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
     throw new RangeError(`${name} must be a whole number from 1 to 10000, got ${limit}`);

@@ -42,7 +42,7 @@ const notOnRedshift: readonly (readonly [RegExp, string])[] = [
   [/\bon\s+conflict\b/i, 'ON CONFLICT'],
   [/\blateral\b/i, 'LATERAL'],
   [/\bilike\s+any\b|\barray\[|\bunnest\b|\bjsonb?\b/i, 'arrays or JSON types'],
-  [/\blimit\s+\$\d/i, 'a bound LIMIT parameter'],
+  [/\blimit\s+\$\d/i, 'a bound LIMIT parameter (we keep limits literal)'],
 ];
 
 describe('analytics SQL is portable to Redshift', () => {

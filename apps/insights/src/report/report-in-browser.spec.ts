@@ -72,6 +72,21 @@ describeWith(await postgresServer(), 'insights report on a seeded warehouse', (s
       expect([...out, ...err].join('\n')).not.toContain(temp.url);
     });
 
+    it('prints one JSON summary with --json, and nothing else on stdout', async () => {
+      const lines: string[] = [];
+      const code = await runCli(['report', '--database-url', temp.url, '--out', join(artifacts, 'json', 'index.html'), '--json', '--top', '3'], {
+        out: (line) => lines.push(line),
+        err: () => {},
+        env: {},
+      });
+      expect(code).toBe(0);
+      expect(lines).toHaveLength(1);
+      const summary = JSON.parse(lines[0] ?? '{}') as { facts: { plays: number }; charts: { id: string; bars: number }[]; pngs: string[] };
+      expect(summary.facts.plays).toBe(seeded.plays);
+      expect(summary.charts.find((c) => c.id === 'songs')?.bars).toBe(3);
+      expect(summary.pngs).toEqual([]);
+    });
+
     it('opens without console errors or network requests, every chart drawn, and is kept as a screenshot', async () => {
       const page = await browser.context.newPage();
       const problems: string[] = [];
