@@ -30,6 +30,21 @@ describe('insights command line', () => {
     expect(r.err).toContain('does not exist');
   });
 
+  it('stops before connecting when --format png cannot find Chromium', async () => {
+    const before = process.env['SPARKIFY_CHROMIUM'];
+    process.env['SPARKIFY_CHROMIUM'] = '/nonexistent/chromium';
+    try {
+      // Port 1 refuses connections: had the report tried to connect first, the error would be about that.
+      const r = await run(['report', '--format', 'png', '--database-url', 'postgres://u@127.0.0.1:1/x']);
+      expect(r.code).toBe(3);
+      expect(r.err).toContain('Chromium was not found at /nonexistent/chromium');
+      expect(r.err).toContain('apt-get install -y chromium');
+    } finally {
+      if (before === undefined) delete process.env['SPARKIFY_CHROMIUM'];
+      else process.env['SPARKIFY_CHROMIUM'] = before;
+    }
+  });
+
   it('names the package to install when Chromium is missing', async () => {
     const failure = launchChromium({ path: '/nonexistent/chromium' });
     await expect(failure).rejects.toBeInstanceOf(ChromiumMissingError);

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath, requireChromium } from './chromium-path.js';
 
-/** Debian's `chromium` package; override with SPARKIFY_CHROMIUM for another build. */
-export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env['SPARKIFY_CHROMIUM'] ?? '/usr/bin/chromium';
+export { ChromiumMissingError, chromiumPath, requireChromium } from './chromium-path.js';
 
 /** Quiet, offline, disposable: no sandbox (containers run as root), no GPU, no phoning home, no sync. */
 export const chromiumFlags = [
@@ -18,17 +18,6 @@ export const chromiumFlags = [
   '--disable-sync',
 ] as const;
 
-export class ChromiumMissingError extends Error {
-  constructor(path: string) {
-    super(
-      `Chromium was not found at ${path}; it renders the PNG images. Install Debian's package ` +
-        '(`sudo apt-get install -y chromium`) or set SPARKIFY_CHROMIUM to a Chromium or Chrome binary. ' +
-        'The HTML report needs no browser: run without --format png.',
-    );
-    this.name = 'ChromiumMissingError';
-  }
-}
-
 export interface Browser {
   readonly context: BrowserContext;
   close(): Promise<void>;
@@ -36,8 +25,7 @@ export interface Browser {
 
 /** Starts headless Chromium with a fresh profile folder, removed again on close. */
 export async function launchChromium(options: { deviceScaleFactor?: number; path?: string } = {}): Promise<Browser> {
-  const path = options.path ?? chromiumPath();
-  if (!existsSync(path)) throw new ChromiumMissingError(path);
+  const path = requireChromium(options.path ?? chromiumPath());
   const profile = mkdtempSync(join(tmpdir(), 'sparkify-chromium-'));
   try {
     // launchPersistentContext passes --user-data-dir itself (Playwright refuses it in `args`).

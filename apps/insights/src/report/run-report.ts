@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Config } from '@sparkify/config';
 import { collectInsights, type DatasetFacts } from '@sparkify/analytics';
 import { connect } from '@sparkify/warehouse';
+import { requireChromium } from '../browser/chromium-path.js';
 import { buildReport } from './build-report.js';
 import { runQualityChecks } from './run-checks.js';
 
@@ -42,6 +43,8 @@ const isMissingTable = (error: unknown): boolean => (error as { code?: unknown }
 export async function runReport(config: Config, options: ReportOptions): Promise<ReportResult> {
   const started = Date.now();
   const progress = options.onProgress ?? (() => {});
+  // Fail before any work when the PNG images cannot be drawn.
+  if (options.format === 'png') requireChromium();
   const warehouse = await connect(config, { applicationName: 'sparkify-insights', onProgress: progress });
   try {
     progress(`querying ${warehouse.description}, schema ${warehouse.schema}`);
