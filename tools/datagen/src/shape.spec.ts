@@ -69,8 +69,23 @@ describe('the generated log', () => {
       [...levels.values()].filter((l) => l.some((v, i) => i > 0 && l[i - 1] === from && v === to)).length;
     expect(changes('free', 'paid')).toBeGreaterThan(0);
     expect(changes('paid', 'free')).toBeGreaterThan(0);
-    // The level changes right after the Submit page, never at another moment.
-    expect(changes('free', 'paid') + changes('paid', 'free')).toBeLessThanOrEqual(report.upgrades + report.downgrades);
+    // The level changes right after the Submit page, never at another moment, and a user's sessions never overlap.
+    const byUser = new Map<string, LogLine['event'][]>();
+    for (const { event } of log) {
+      if (event['userId'] !== '') byUser.set(String(event['userId']), [...(byUser.get(String(event['userId'])) ?? []), event]);
+    }
+    const stray: string[] = [];
+    for (const [user, events] of byUser) {
+      events.forEach((e, i) => {
+        const before = events[i - 1];
+        if (!before) return;
+        if (before['level'] !== e['level'] && !String(before['page']).startsWith('Submit ')) stray.push(`${user} at ${String(e['ts'])}`);
+        if (before['sessionId'] !== e['sessionId'] && (before['sessionId'] as number) > (e['sessionId'] as number)) {
+          stray.push(`${user}: session ${String(e['sessionId'])} interleaves with ${String(before['sessionId'])}`);
+        }
+      });
+    }
+    expect(stray).toEqual([]);
   });
 
   it('leaves user fields null on logged-out events, whose userId is ""', () => {
