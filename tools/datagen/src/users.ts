@@ -86,6 +86,11 @@ export class Listeners {
       u = this.byWeight(rng.float());
       if ((this.busyUntil[u] ?? 0) < atMs) return u;
     }
+    // Rarely all heavy users are busy: take the next free user in id order (all busy: overlap is unavoidable).
+    for (let step = 1; step < this.count; step++) {
+      const v = (u + step) % this.count;
+      if ((this.busyUntil[v] ?? 0) < atMs) return v;
+    }
     return u;
   }
 
