@@ -77,6 +77,7 @@ function logTail(forward?: (line: string) => void) {
       }
     },
     text: () => lines.join('\n'),
+    clear: () => void lines.splice(0),
   };
 }
 
@@ -114,9 +115,15 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
         await pg.start();
       } catch {
         // Another process may have taken the port between our probe and the server's bind: try a new one.
-        if (attempt < 3 && /could not bind|Address already in use/i.test(log.text())) continue;
+        // After a killed server, its backends can hold the shared memory for a moment: wait for them.
+        const why = log.text();
+        log.clear();
+        if (attempt < 20 && /could not bind|Address already in use|pre-existing shared memory block/i.test(why)) {
+          if (/shared memory/.test(why)) await new Promise((resolve) => setTimeout(resolve, 500));
+          continue;
+        }
         throw new WarehouseError(
-          `The embedded PostgreSQL in ${folder.display} did not start. Its log ends with:\n${log.text() || '(nothing)'}\n` +
+          `The embedded PostgreSQL in ${folder.display} did not start. Its log ends with:\n${why || '(nothing)'}\n` +
             `If the folder is damaged, delete ${folder.display} to start afresh (its tables are lost).`,
           'terminal',
         );
