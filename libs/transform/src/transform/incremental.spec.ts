@@ -5,7 +5,11 @@ import { connect, type Warehouse } from '@sparkify/warehouse';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runChecks } from '../check/run-checks.js';
 import { dumpStar } from './__fixtures__/dump.js';
-import { loadEvents, loadSongs, logFiles, readEvents, readSongs, type RawSong } from './__fixtures__/real-data.js';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { stage } from '../stage/stage.js';
+import { logFiles, type RawSong } from './__fixtures__/real-data.js';
 import { transform } from './transform.js';
 import { TransformError } from './transform-error.js';
 
@@ -16,7 +20,7 @@ describeWith(server.available && !data.available ? data : server, 'transform, ru
   const temps: TempDatabase[] = [];
   const warehouses: Warehouse[] = [];
   let dir: string;
-  let songs: RawSong[];
+  let scratch: string;
 
   const open = async () => {
     const temp = await createTempDatabase(url);
@@ -24,32 +28,49 @@ describeWith(server.available && !data.available ? data : server, 'transform, ru
     const wh = await connect(testConfig({ target: { kind: 'postgres', url: temp.url } }));
     warehouses.push(wh);
     for (const statement of createTableStatements('postgres')) await wh.sql.unsafe(statement);
-    await loadSongs(wh.sql, songs);
     return wh;
   };
+
+  /** A source folder outside the repository: the real songs and JSONPaths, and the given log files. */
+  const sourceFolder = (name: string, logs: string[]) => {
+    const folder = join(scratch, name);
+    cpSync(join(dir, 'song_data'), join(folder, 'song_data'), { recursive: true });
+    cpSync(join(dir, 'log_json_path.json'), join(folder, 'log_json_path.json'));
+    mkdirSync(join(folder, 'log_data', '2018', '11'), { recursive: true });
+    for (const log of logs) addLog(folder, log);
+    return folder;
+  };
+  const addLog = (folder: string, log: string) => cpSync(log, join(folder, 'log_data', '2018', '11', basename(log)));
+  /** Stage what is new in the folder (the ledger skips files already staged), then transform, in one transaction. */
+  const load = (wh: Warehouse, folder: string) =>
+    wh.begin(async (tx) => {
+      await stage(tx, folder);
+      return transform(tx);
+    });
 
   beforeAll(() => {
     if (!data.available) throw new Error(data.reason);
     dir = data.value;
-    songs = readSongs(dir);
+    scratch = mkdtempSync(join(tmpdir(), 'sparkify-transform-'));
   });
   afterAll(async () => {
     for (const wh of warehouses) await wh.close();
     for (const t of temps) await t.drop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('ends, one day at a time, in exactly the tables of loading everything at once (ids included)', async () => {
-    const all = await open();
-    await loadEvents(all.sql, readEvents(dir));
-    await all.begin((tx) => transform(tx));
-
-    const daily = await open();
     const files = logFiles(dir);
     expect(files).toHaveLength(30);
+    const all = await open();
+    await load(all, sourceFolder('all', files));
+
+    const daily = await open();
+    const folder = sourceFolder('daily', []);
     let levelChanges = 0;
     for (const file of files) {
-      await loadEvents(daily.sql, readEvents(dir, [file]));
-      const report = await daily.begin((tx) => transform(tx));
+      addLog(folder, file);
+      const report = await load(daily, folder);
       levelChanges += report.tables.find((t) => t.table === 'users')?.updated ?? 0;
     }
     // Later days changed users loaded earlier (their latest level, name or last_seen).
@@ -60,8 +81,8 @@ describeWith(server.available && !data.available ? data : server, 'transform, ru
 
   it('updates the song match of existing plays when songs arrive later, keeping their songplay_id', async () => {
     const wh = await open();
-    await loadEvents(wh.sql, readEvents(dir));
-    await wh.begin((tx) => transform(tx));
+    const folder = sourceFolder('late', logFiles(dir));
+    await load(wh, folder);
     const [play] = await wh.sql<{ songplay_id: string; session_id: number; item_in_session: number; title: string; artist: string; length: number }[]>`
       select sp.songplay_id, sp.session_id, sp.item_in_session, e.song as title, e.artist, e.length
       from songplays sp join staging_events e on e.session_id = sp.session_id and e.item_in_session = sp.item_in_session
@@ -74,8 +95,12 @@ describeWith(server.available && !data.available ? data : server, 'transform, ru
       num_songs: 1, artist_id: 'ARLATE00000000001', artist_latitude: null, artist_longitude: null, artist_location: '',
       artist_name: play.artist, song_id: id, title: play.title, duration, year: 2001, file: `late/${id}.json`,
     });
-    await loadSongs(wh.sql, [song('SOLATE0000000FAR1', play.length + 30), song('SOLATE000000NEAR2', play.length - 0.5)]);
-    const report = await wh.begin((tx) => transform(tx));
+    mkdirSync(join(folder, 'song_data', 'Z', 'Z', 'Z'), { recursive: true });
+    for (const s of [song('SOLATE0000000FAR1', play.length + 30), song('SOLATE000000NEAR2', play.length - 0.5)]) {
+      const { file: _file, ...record } = s;
+      writeFileSync(join(folder, 'song_data', 'Z', 'Z', 'Z', `${s.song_id}.json`), JSON.stringify(record));
+    }
+    const report = await load(wh, folder);
     const plays = report.tables.find((t) => t.table === 'songplays');
     expect(plays).toMatchObject({ inserted: 0, updated: 1, deleted: 0 });
     expect(report.tables.find((t) => t.table === 'songs')).toMatchObject({ inserted: 2, updated: 0 });
@@ -109,14 +134,17 @@ describeWith(server.available && !data.available ? data : server, 'transform, ru
 
   it('fails with an error naming the table and what to do, and commits nothing', async () => {
     const wh = await open();
-    const [event] = readEvents(dir, [logFiles(dir)[0] as string]).filter((e) => e.page === 'NextSong');
-    if (!event) throw new Error('no event');
-    await loadEvents(wh.sql, [{ ...event, userId: 'x17' }]);
-    const error = await wh.begin((tx) => transform(tx)).catch((e: unknown) => e);
+    const folder = sourceFolder('bad', []);
+    const log = logFiles(dir)[0] as string;
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.includes('"page":"NextSong"'));
+    lines[i] = (lines[i] as string).replace(/"userId":"\d+"/, '"userId":"x17"');
+    writeFileSync(join(folder, 'log_data', '2018', '11', basename(log)), lines.join('\n'));
+    const error = await load(wh, folder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransformError);
     expect(error).toMatchObject({ table: 'users' });
     expect(String((error as Error).message)).toMatch(/table "users": invalid input syntax for type integer: "x17"\. Nothing was committed/);
-    const [songs] = await wh.sql<{ n: number }[]>`select count(*)::int as n from songs`;
-    expect(songs?.n).toBe(0);
+    const [left] = await wh.sql<{ n: number }[]>`select (select count(*) from songs) + (select count(*) from staging_events) as n`;
+    expect(Number(left?.n)).toBe(0);
   });
 });
