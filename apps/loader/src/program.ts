@@ -1,0 +1,49 @@
+import { Command, type CommanderError } from 'commander';
+import { createTablesCommand, type CreateTablesFlags } from './commands/create-tables.js';
+import { checkCommand, etlCommand, stageCommand, transformCommand } from './commands/steps.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './io.js';
+import { runCommand, type CommandContext, type CommandResult } from './run-command.js';
+import { withSharedOptions, type SharedOptions } from './shared-options.js';
+
+type Body = (ctx: CommandContext, flags: Record<string, unknown>) => Promise<CommandResult>;
+
+/**
+ * The loader's command line. Commander parses; each action records the exit code of `runCommand`, which never
+ * throws. Usage errors (unknown flag, bad value) come back from commander as CommanderError: exit 2.
+ */
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('sparkify-loader')
+    .description('Load the Sparkify JSON data into the warehouse: stage, transform into the star schema, check.')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for the options)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  const add = (name: string, description: string, body: Body, extra?: (c: Command) => Command) => {
+    // program.command() copies the output, exit and help settings to the subcommand.
+    const command = withSharedOptions(program.command(name).description(description));
+    (extra ? extra(command) : command).action(async (options: SharedOptions & Record<string, unknown>) => {
+      setExitCode(await runCommand(name, io, options, (ctx) => body(ctx, options)));
+    });
+  };
+
+  add('etl', 'create missing tables, then stage + transform + check in one transaction (commit only if all pass)', (ctx) => etlCommand(ctx));
+  add(
+    'create-tables',
+    'create every missing table',
+    (ctx, flags) => createTablesCommand(ctx, flags as CreateTablesFlags),
+    (c) =>
+      c
+        .option('--reset', 'drop every table first (their rows are lost), then create them')
+        .option('--dry-run', 'print the DDL for the selected target without connecting'),
+  );
+  add('stage', 'extract the files and stage them (files already in the ledger are skipped)', (ctx) => stageCommand(ctx));
+  add('transform', 'rebuild the star tables from everything staged', (ctx) => transformCommand(ctx));
+  add('check', 'run the data tests on the star tables', (ctx) => checkCommand(ctx));
+  return program;
+}
+
+/** Exit code for commander's own exits: help and version are fine, anything else is a usage error. */
+export function commanderExitCode(error: CommanderError): number {
+  return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
+}

@@ -1,0 +1,96 @@
+import { loadConfig, type Config } from '@sparkify/config';
+import { connect, type Warehouse } from '@sparkify/warehouse';
+import { describeFailure } from './failures.js';
+import type { Io } from './io.js';
+import { Progress } from './progress.js';
+import { overridesOf, type SharedOptions } from './shared-options.js';
+import { secretsOf, scrub } from './secrets.js';
+
+export interface CommandContext {
+  readonly io: Io;
+  readonly options: SharedOptions;
+  readonly config: Config;
+  readonly progress: Progress;
+}
+
+/** What a command hands back: a JSON-able summary (for --json) and the lines a person reads. */
+export interface CommandResult {
+  readonly summary: Record<string, unknown>;
+  readonly text: readonly string[];
+  readonly exitCode?: number;
+}
+
+const isDebug = (io: Io) => /(^|,)\s*sparkify\s*(,|$)/.test(io.env['DEBUG'] ?? '');
+
+/**
+ * Runs one subcommand: loads the config, calls `body`, prints its summary on stdout (text, or one JSON document
+ * with --json), turns any failure into an exit code and one paragraph on stderr. No secret is printed: every
+ * line written is scrubbed of the config's passwords and keys.
+ */
+export async function runCommand(
+  command: string,
+  io: Io,
+  options: SharedOptions,
+  body: (ctx: CommandContext) => Promise<CommandResult>,
+): Promise<number> {
+  let secrets: string[] = [];
+  const progress = new Progress({ ...io, stderr: scrubbingStream(io.stderr, () => secrets) });
+  const json = options.json === true;
+  try {
+    const config = loadConfig({ file: options.config, env: io.env, cwd: io.cwd, overrides: overridesOf(options) });
+    secrets = secretsOf(config);
+    for (const warning of config.warnings) progress.log(`warning: ${warning}`);
+    const result = await body({ io, options, config, progress });
+    progress.endBar();
+    if (json) io.stdout.write(scrub(JSON.stringify({ command, ok: (result.exitCode ?? 0) === 0, ...result.summary }), secrets) + '\n');
+    else io.stdout.write(scrub(result.text.join('\n'), secrets) + '\n');
+    return result.exitCode ?? 0;
+  } catch (error) {
+    progress.endBar();
+    const failure = describeFailure(error, isDebug(io));
+    const message = scrub(failure.message, secrets);
+    if (json) {
+      const details = detailsOf(error);
+      io.stdout.write(
+        scrub(JSON.stringify({ command, ok: false, exitCode: failure.exitCode, error: { kind: failure.kind, message, ...details } }), secrets) + '\n',
+      );
+    }
+    io.stderr.write(`sparkify ${command} failed: ${message}\n`);
+    return failure.exitCode;
+  }
+}
+
+/** Opens the warehouse for the body and always closes it (which stops an embedded server). */
+export async function withWarehouse<T>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
+  const wh = await connect(ctx.config, { applicationName: 'sparkify-loader', onProgress: (m) => ctx.progress.log(m) });
+  try {
+    return await body(wh);
+  } finally {
+    await wh.close();
+  }
+}
+
+/** Extra machine-readable facts some failures carry (rejected records, failed checks). */
+function detailsOf(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return {};
+  const out: Record<string, unknown> = {};
+  if ('rejected' in error && Array.isArray(error.rejected)) {
+    out['rejected'] = { count: error.rejected.length, sample: error.rejected.slice(0, 10) };
+  }
+  if ('checks' in error) out['checks'] = error.checks;
+  return out;
+}
+
+/** stderr that scrubs secrets from everything written through it (progress lines, connection retries). */
+function scrubbingStream(stream: Io['stderr'], secrets: () => readonly string[]): Io['stderr'] {
+  return new Proxy(stream, {
+    get(target, key, receiver) {
+      if (key === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? scrub(chunk, secrets()) : chunk, ...rest);
+      }
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
