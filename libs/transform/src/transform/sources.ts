@@ -229,14 +229,14 @@ export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
 export function timeSource(db: Db) {
   const part = (field: string, ref: unknown) => sql<number>`cast(extract(${sql.raw(field)} from ${ref}) as smallint)`;
   return db
-    .selectFrom(db.selectFrom('songplays as sp').select('sp.start_time').distinct().as('t'))
+    .selectFrom(db.selectFrom('songplays as sp').select('sp.start_time').distinct().as('play_times'))
     .select((eb) => [
-      't.start_time',
-      part('hour', eb.ref('t.start_time')).as('hour'),
-      part('day', eb.ref('t.start_time')).as('day'),
-      part('week', eb.ref('t.start_time')).as('week'),
-      part('month', eb.ref('t.start_time')).as('month'),
-      part('year', eb.ref('t.start_time')).as('year'),
-      part('dow', eb.ref('t.start_time')).as('weekday'),
+      'play_times.start_time',
+      part('hour', eb.ref('play_times.start_time')).as('hour'),
+      part('day', eb.ref('play_times.start_time')).as('day'),
+      part('week', eb.ref('play_times.start_time')).as('week'),
+      part('month', eb.ref('play_times.start_time')).as('month'),
+      part('year', eb.ref('play_times.start_time')).as('year'),
+      part('dow', eb.ref('play_times.start_time')).as('weekday'),
     ]);
 }

@@ -1,5 +1,5 @@
 import type { Database } from '@sparkify/schema';
-import { sql, type Compilable, type Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import { anyOf, differs } from './sql-helpers.js';
 import { type RepairSql, artistsSource, songplaysSource, songsSource, timeSource, usersSource } from './sources.js';
 
@@ -16,7 +16,8 @@ export interface TransformStatement {
 /**
  * Every statement of a transform run, in execution order. Per table: delete rows whose key is no longer staged,
  * update rows whose values changed, insert missing keys. Only SQL that PostgreSQL and Redshift both accept:
- * UPDATE … FROM, NOT EXISTS, window functions; no ON CONFLICT / MERGE / IS DISTINCT FROM.
+ * UPDATE … FROM, DELETE … WHERE key IN (uncorrelated subquery), LEFT JOIN anti-joins (no correlated subqueries, which Redshift cannot always
+ * decorrelate), window functions; no ON CONFLICT / MERGE / IS DISTINCT FROM.
  * `songs` runs before `songplays` (plays match against the same song rows); `time` runs last (from songplays).
  */
 export function transformStatements(db: Db, repair?: RepairSql): TransformStatement[] {
@@ -31,7 +32,7 @@ function songs(db: Db, repair?: RepairSql): TransformStatement[] {
       kind: 'delete',
       query: db
         .deleteFrom('songs')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.song_id', '=', 'songs.song_id')))),
+        .where('songs.song_id', 'in', db.selectFrom('songs as t').leftJoin(src(), 's.song_id', 't.song_id').where('s.song_id', 'is', null).select('t.song_id')),
     },
     {
       table: 'songs',
@@ -59,8 +60,9 @@ function songs(db: Db, repair?: RepairSql): TransformStatement[] {
         .expression(
           db
             .selectFrom(src())
-            .select(['s.song_id', 's.title', 's.artist_id', 's.year', 's.duration'])
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('songs as t').select(sql.lit(1).as('one')).whereRef('t.song_id', '=', 's.song_id')))),
+            .leftJoin('songs as t', 't.song_id', 's.song_id')
+            .where('t.song_id', 'is', null)
+            .select(['s.song_id', 's.title', 's.artist_id', 's.year', 's.duration']),
         ),
     },
   ];
@@ -74,9 +76,11 @@ function artists(db: Db, repair?: RepairSql): TransformStatement[] {
       kind: 'delete',
       query: db
         .deleteFrom('artists')
-        .where((eb) =>
-          eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.artist_id', '=', 'artists.artist_id'))),
-        ),
+        .where('artists.artist_id', 'in', db
+            .selectFrom('artists as t')
+            .leftJoin(src(), 's.artist_id', 't.artist_id')
+            .where('s.artist_id', 'is', null)
+            .select('t.artist_id')),
     },
     {
       table: 'artists',
@@ -109,10 +113,9 @@ function artists(db: Db, repair?: RepairSql): TransformStatement[] {
         .expression(
           db
             .selectFrom(src())
-            .select(['s.artist_id', 's.name', 's.location', 's.latitude', 's.longitude'])
-            .where((eb) =>
-              eb.not(eb.exists(eb.selectFrom('artists as t').select(sql.lit(1).as('one')).whereRef('t.artist_id', '=', 's.artist_id'))),
-            ),
+            .leftJoin('artists as t', 't.artist_id', 's.artist_id')
+            .where('t.artist_id', 'is', null)
+            .select(['s.artist_id', 's.name', 's.location', 's.latitude', 's.longitude']),
         ),
     },
   ];
@@ -126,7 +129,7 @@ function users(db: Db, repair?: RepairSql): TransformStatement[] {
       kind: 'delete',
       query: db
         .deleteFrom('users')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom(src()).select(sql.lit(1).as('one')).whereRef('s.user_id', '=', 'users.user_id')))),
+        .where('users.user_id', 'in', db.selectFrom('users as t').leftJoin(src(), 's.user_id', 't.user_id').where('s.user_id', 'is', null).select('t.user_id')),
     },
     {
       table: 'users',
@@ -161,8 +164,9 @@ function users(db: Db, repair?: RepairSql): TransformStatement[] {
         .expression(
           db
             .selectFrom(src())
-            .select(['s.user_id', 's.first_name', 's.last_name', 's.gender', 's.level', 's.last_seen'])
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('users as t').select(sql.lit(1).as('one')).whereRef('t.user_id', '=', 's.user_id')))),
+            .leftJoin('users as t', 't.user_id', 's.user_id')
+            .where('t.user_id', 'is', null)
+            .select(['s.user_id', 's.first_name', 's.last_name', 's.gender', 's.level', 's.last_seen']),
         ),
     },
   ];
@@ -177,17 +181,13 @@ function songplays(db: Db, repair?: RepairSql): TransformStatement[] {
       kind: 'delete',
       query: db
         .deleteFrom('songplays')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom(src())
-                .select(sql.lit(1).as('one'))
-                .whereRef('s.session_id', '=', 'songplays.session_id')
-                .whereRef('s.item_in_session', '=', 'songplays.item_in_session'),
-            ),
-          ),
-        ),
+        .where('songplays.songplay_id', 'in', db
+            .selectFrom('songplays as t')
+            .leftJoin(src(), (join) =>
+              join.onRef('s.session_id', '=', 't.session_id').onRef('s.item_in_session', '=', 't.item_in_session'),
+            )
+            .where('s.session_id', 'is', null)
+            .select('t.songplay_id')),
     },
     {
       table: 'songplays',
@@ -227,6 +227,10 @@ function songplays(db: Db, repair?: RepairSql): TransformStatement[] {
         .expression(
           db
             .selectFrom(src())
+            .leftJoin('songplays as t', (join) =>
+              join.onRef('t.session_id', '=', 's.session_id').onRef('t.item_in_session', '=', 's.item_in_session'),
+            )
+            .where('t.songplay_id', 'is', null)
             .select([
               's.start_time',
               's.user_id',
@@ -238,17 +242,6 @@ function songplays(db: Db, repair?: RepairSql): TransformStatement[] {
               's.user_agent',
               's.item_in_session',
             ])
-            .where((eb) =>
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom('songplays as t')
-                    .select(sql.lit(1).as('one'))
-                    .whereRef('t.session_id', '=', 's.session_id')
-                    .whereRef('t.item_in_session', '=', 's.item_in_session'),
-                ),
-              ),
-            )
             // New ids follow time, so loading day by day numbers plays as loading everything at once would.
             .orderBy('s.start_time')
             .orderBy('s.session_id')
@@ -267,7 +260,11 @@ function time(db: Db): TransformStatement[] {
       kind: 'delete',
       query: db
         .deleteFrom('time')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('songplays as sp').select(sql.lit(1).as('one')).whereRef('sp.start_time', '=', 'time.start_time')))),
+        .where('time.start_time', 'in', db
+            .selectFrom('time as t')
+            .leftJoin(src(), 's.start_time', 't.start_time')
+            .where('s.start_time', 'is', null)
+            .select('t.start_time')),
     },
     {
       table: 'time',
@@ -278,8 +275,9 @@ function time(db: Db): TransformStatement[] {
         .expression(
           db
             .selectFrom(src())
-            .select(['s.start_time', 's.hour', 's.day', 's.week', 's.month', 's.year', 's.weekday'])
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('time as t').select(sql.lit(1).as('one')).whereRef('t.start_time', '=', 's.start_time')))),
+            .leftJoin('time as t', 't.start_time', 's.start_time')
+            .where('t.start_time', 'is', null)
+            .select(['s.start_time', 's.hour', 's.day', 's.week', 's.month', 's.year', 's.weekday']),
         ),
     },
   ];
