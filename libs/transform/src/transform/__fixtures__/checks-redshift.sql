@@ -38,16 +38,16 @@ select "start_time" as "start_time", count(*) as "copies" from "public"."time" g
 select * from "public"."time" where "start_time" is null;
 
 -- relationships_songplays_user_id__users
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."user_id" as "user_id" from "public"."songplays" as "sp" where "sp"."user_id" is not null and not exists (select 1 as "one" from "public"."users" as "p" where "p"."user_id" = "sp"."user_id");
+select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."user_id" as "user_id" from "public"."songplays" as "sp" left join "public"."users" as "p" on "p"."user_id" = "sp"."user_id" where "sp"."user_id" is not null and "p"."user_id" is null;
 
 -- relationships_songplays_song_id__songs
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."song_id" as "song_id" from "public"."songplays" as "sp" where "sp"."song_id" is not null and not exists (select 1 as "one" from "public"."songs" as "p" where "p"."song_id" = "sp"."song_id");
+select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."song_id" as "song_id" from "public"."songplays" as "sp" left join "public"."songs" as "p" on "p"."song_id" = "sp"."song_id" where "sp"."song_id" is not null and "p"."song_id" is null;
 
 -- relationships_songplays_artist_id__artists
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."artist_id" as "artist_id" from "public"."songplays" as "sp" where "sp"."artist_id" is not null and not exists (select 1 as "one" from "public"."artists" as "p" where "p"."artist_id" = "sp"."artist_id");
+select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."artist_id" as "artist_id" from "public"."songplays" as "sp" left join "public"."artists" as "p" on "p"."artist_id" = "sp"."artist_id" where "sp"."artist_id" is not null and "p"."artist_id" is null;
 
 -- relationships_songplays_start_time__time
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."start_time" as "start_time" from "public"."songplays" as "sp" where "sp"."start_time" is not null and not exists (select 1 as "one" from "public"."time" as "p" where "p"."start_time" = "sp"."start_time");
+select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."start_time" as "start_time" from "public"."songplays" as "sp" left join "public"."time" as "p" on "p"."start_time" = "sp"."start_time" where "sp"."start_time" is not null and "p"."start_time" is null;
 
 -- accepted_values_songplays_level
 select "user_id", "level" from "public"."songplays" where ("level" is null or "level" not in ('free', 'paid'));
