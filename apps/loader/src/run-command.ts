@@ -62,7 +62,12 @@ export async function runCommand(
 
 /** Opens the warehouse for the body and always closes it (which stops an embedded server). */
 export async function withWarehouse<T>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
-  const wh = await connect(ctx.config, { applicationName: 'sparkify-loader', onProgress: (m) => ctx.progress.log(m) });
+  const wh = await connect(ctx.config, {
+    applicationName: 'sparkify-loader',
+    onProgress: (m) => ctx.progress.log(m),
+    // The embedded server's own log, only when debugging.
+    ...(isDebug(ctx.io) ? { onServerLog: (line: string) => ctx.progress.log(`postgres: ${line}`) } : {}),
+  });
   try {
     return await body(wh);
   } finally {
