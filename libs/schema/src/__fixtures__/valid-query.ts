@@ -21,6 +21,17 @@ export const insert = db.insertInto('time').values({
   weekday: 4,
 });
 
+// Identity and defaulted columns may be left out; nullable ones may be null.
+export const play = db.insertInto('songplays').values({
+  start_time: '2018-11-01 21:01:46.796',
+  user_id: 8,
+  level: 'free',
+  song_id: null,
+  session_id: 139,
+  item_in_session: 1,
+});
+export const ledger = db.insertInto('load_ledger').values({ file: 'log_data/x.json', bytes: 10n, content_hash: 'ab', rows: 1 });
+
 export async function types(): Promise<void> {
   const row = await plays.executeTakeFirstOrThrow();
   const id: string = row.songplay_id;
