@@ -16,8 +16,8 @@ export interface TransformStatement {
 /**
  * Every statement of a transform run, in execution order. Per table: delete rows whose key is no longer staged,
  * update rows whose values changed, insert missing keys. Only SQL that PostgreSQL and Redshift both accept:
- * UPDATE … FROM, DELETE … WHERE key IN (uncorrelated subquery), LEFT JOIN anti-joins (no correlated subqueries, which Redshift cannot always
- * decorrelate), window functions; no ON CONFLICT / MERGE / IS DISTINCT FROM.
+ * UPDATE … FROM, DELETE … WHERE key IN (uncorrelated subquery), LEFT JOIN anti-joins, window functions.
+ * No correlated subqueries (Redshift cannot decorrelate every shape), no ON CONFLICT / MERGE / IS DISTINCT FROM.
  * `songs` runs before `songplays` (plays match against the same song rows); `time` runs last (from songplays).
  */
 export function transformStatements(db: Db, repair?: RepairSql): TransformStatement[] {
