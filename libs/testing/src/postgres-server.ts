@@ -10,7 +10,7 @@ export const serverUrl = (): string =>
 export async function postgresServer(): Promise<Requirement<string>> {
   const url = serverUrl();
   const what = 'the PostgreSQL server at ' + new URL(url).host;
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  const sql = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
   try {
     await sql`select 1`;
     return { available: true, value: url, what };

@@ -28,12 +28,29 @@ export function searchPathFor(schema: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(schema) ? schema : `"${schema.replaceAll('"', '""')}"`;
 }
 
+/**
+ * Warehouse timestamps are UTC without a zone (TIMESTAMP). postgres.js would read them as the machine's local
+ * time; read them as UTC instead, and run every session in UTC so that a Date written is stored as UTC too.
+ */
+const utcTimestamp = {
+  to: 1114,
+  from: [1114],
+  serialize: (value: Date | string) => (value instanceof Date ? value.toISOString() : value),
+  parse: (text: string) => new Date(`${text.replace(' ', 'T')}Z`),
+};
+
 function common(settings: CommonSettings) {
   return {
     onnotice: () => {}, // NOTICEs such as "table exists, skipping" are not for the user's terminal
+    types: { utcTimestamp } as unknown as Record<string, never>,
     connection: { application_name: settings.applicationName, search_path: searchPathFor(settings.schema) },
   } satisfies postgres.Options<Record<string, never>>;
 }
+
+/** PostgreSQL sessions run in UTC (Redshift's sessions always do, and it is not a startup parameter there). */
+const utcSession = (settings: CommonSettings) => ({
+  connection: { ...common(settings).connection, TimeZone: 'UTC' },
+});
 
 /** Any PostgreSQL server, by URL. */
 export function postgresUrlSpec(url: string, settings: CommonSettings): ConnectionSpec {
@@ -48,7 +65,7 @@ export function postgresUrlSpec(url: string, settings: CommonSettings): Connecti
       user,
     },
     url,
-    options: { ...common(settings), max: 4, connect_timeout: 10 },
+    options: { ...common(settings), ...utcSession(settings), max: 4, connect_timeout: 10 },
     secrets: [decodeURIComponent(parsed.password)].filter((s) => s !== ''),
   };
 }
@@ -64,6 +81,7 @@ export function embeddedSpec(
     endpoint,
     options: {
       ...common(settings),
+      ...utcSession(settings),
       host: endpoint.host,
       port: endpoint.port,
       database,
