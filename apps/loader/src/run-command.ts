@@ -1,10 +1,9 @@
-import { loadConfig, type Config } from '@sparkify/config';
+import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
 import { connect, type Warehouse } from '@sparkify/warehouse';
 import { describeFailure } from './failures.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
 import { overridesOf, type SharedOptions } from './shared-options.js';
-import { secretsOf, scrub } from './secrets.js';
 
 export interface CommandContext {
   readonly io: Io;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from '@sparkify/config';
+import { ConfigError, loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
 import {
   AwsCallError,
   downStack,
@@ -13,7 +13,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { EXIT, type Io } from './io.js';
 import { progressReporter } from './progress.js';
 import { renderDown, renderPlanResult, renderStatus, renderUp, stepsJson } from './render.js';
-import { scrub, secretsOf } from './secrets.js';
 
 /** What tests replace: time (so waits are instant) and the poll interval. AWS itself is faked at the SDK. */
 export type Deps = Pick<InfraOptions, 'clock' | 'pollIntervalMs' | 'retry'>;

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactConfig, type Config } from './index.js';
+import { ConfigError, loadConfig, redactConfig, scrub, secretsOf, type Config } from './index.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '__fixtures__', name);
 let dir: string;
@@ -304,3 +304,19 @@ describe('redaction', () => {
 function readFixture(name: string): string {
   return readFileSync(fixture(name), 'utf8');
 }
+
+describe('secretsOf and scrub', () => {
+  it('hide every secret of the config from a text, plain and URL-encoded', () => {
+    const config = loadConfig({
+      env: {
+        DATABASE_URL: 'postgres://loader:p%40ss%2Fword@db:5432/dwh',
+        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI',
+        SPARKIFY_DWH_DB_PASSWORD: 'Str0ngPassword',
+      },
+      cwd: dir,
+    });
+    const text = 'url postgres://loader:p%40ss%2Fword@db, password p@ss/word, key AKIAEXAMPLE/wJalrXUtnFEMI, dwh Str0ngPassword';
+    expect(scrub(text, secretsOf(config))).toBe('url postgres://loader:***@db, password ***, key ***/***, dwh ***');
+  });
+});
