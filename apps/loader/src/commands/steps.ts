@@ -59,16 +59,17 @@ export async function etlCommand(ctx: CommandContext): Promise<CommandResult> {
   await prepareSource(ctx);
   return withWarehouse(ctx, async (wh) => {
     ctx.progress.log(`target: ${wh.description}`);
-    const created = await wh.begin((tx) => createTables(tx));
-    if (created.created.length > 0) ctx.progress.log(`created ${created.created.length} missing table(s): ${created.created.join(', ')}`);
-    // One transaction: a rejected batch or a failed check leaves the previous warehouse intact.
-    const run = await wh.begin(async (tx) => {
+    // One transaction, table creation included: a rejected batch or a failed check leaves the warehouse exactly
+    // as it was before the run.
+    const { created, ...run } = await wh.begin(async (tx) => {
+      const created = await createTables(tx);
+      if (created.created.length > 0) ctx.progress.log(`creating ${created.created.length} missing table(s): ${created.created.join(', ')}`);
       const staged = await stageStep(ctx, tx);
       ctx.progress.log(`staged in ${(staged.ms / 1000).toFixed(1)} s; transforming`);
       const transformed = await transform(tx);
       ctx.progress.log(`transformed in ${(transformed.ms / 1000).toFixed(1)} s; checking`);
       const checks = await checkStep(tx);
-      return { staged, transformed, checks, rows: await countRows(tx.db) };
+      return { created, staged, transformed, checks, rows: await countRows(tx.db) };
     });
     const summary: RunSummary = {
       target: wh.description,

@@ -18,7 +18,7 @@ export class TooManyLoadErrors extends Error {
         `staging stopped: ${rejected.length} rejected record(s), more than max errors = ${maxErrors}; nothing was staged (rolled back).`,
         ...shown,
         ...more,
-        'Fix or remove the bad records, or allow some with --max-errors / [ETL] MAX_ERRORS.',
+        'Fix or remove the bad records, or allow some with --max-errors N (or [SPARKIFY] MAX_ERRORS in dwh.cfg).',
       ].join('\n'),
     );
   }
