@@ -15,5 +15,7 @@ const invokedDirectly = (() => {
 })();
 
 if (invokedDirectly) {
+  // The AWS SDK versions are pinned and run on Node 20; its notice about future releases needing Node 22 is noise here.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
