@@ -1,4 +1,4 @@
-import { columnsOf, createTableStatements, stagingTables, starTables, tableNames } from '@sparkify/schema';
+import { columnsOf, createTableStatements, dropTableStatements, stagingTables, starTables, tableNames } from '@sparkify/schema';
 import postgres from 'postgres';
 import type { StagingTable } from './baselines/limit.js';
 
@@ -17,6 +17,16 @@ async function withSql<T>(url: string, work: (sql: postgres.Sql) => Promise<T>):
 export const createTables = (url: string): Promise<void> =>
   withSql(url, async (sql) => {
     for (const statement of createTableStatements('postgres')) await sql.unsafe(statement);
+  });
+
+/**
+ * Drops and creates every table, so that a run starts exactly like the first one on a fresh database. TRUNCATE
+ * would keep the column statistics of the last ANALYZE (pg_statistic survives it), and the planner would then
+ * plan against rows that are gone — a different plan from the first run's, for the same SQL.
+ */
+export const recreateTables = (url: string): Promise<void> =>
+  withSql(url, async (sql) => {
+    for (const statement of [...dropTableStatements('postgres'), ...createTableStatements('postgres')]) await sql.unsafe(statement);
   });
 
 /** Empties the given tables (default: all) and restarts their identity sequences. */

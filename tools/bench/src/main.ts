@@ -6,11 +6,11 @@ import { runBench, type BenchOptions, type TargetName } from './run-bench.js';
 
 const program = new Command('bench')
   .description('Benchmarks the Sparkify ETL against psql \\copy + the same SQL, and an INSERT-per-record loader.')
-  .option('--quick', 'CI mode: the real full set and 100k generated events, 5 s INSERT cap')
+  .option('--quick', 'CI mode: the real full set and 100k generated events, 3 s INSERT cap')
   .option('--sizes <list>', 'generated sizes in events (default 100k,1M,5M; quick: 100k)')
   .option('--no-real', 'leave out the real full set')
   .addOption(new Option('--targets <list>', 'server and/or embedded').default('server,embedded'))
-  .option('--insert-cap <seconds>', 'time cap of the INSERT-per-record loader (default 20; quick: 5)')
+  .option('--insert-cap <seconds>', 'time cap of the INSERT-per-record loader (default 20; quick: 3)')
   .option('--repeat <n>', 'runs of each step, fastest kept (default 1)', '1')
   .option('--data-root <dir>', 'where generated sets are kept', '.sparkify/bench-data')
   .option('--out <dir>', 'where the report is written', 'tools/bench/results')
@@ -39,7 +39,7 @@ const options: BenchOptions = {
   datasets: [...(o.real ? (['real'] as const) : []), ...sizes],
   targets: targets as TargetName[],
   repeat: Math.max(1, Number.parseInt(o.repeat, 10) || 1),
-  insertCapMs: Number(o.insertCap ?? (o.quick ? 5 : 20)) * 1000,
+  insertCapMs: Number(o.insertCap ?? (o.quick ? 3 : 20)) * 1000,
   dataRoot: resolve(root, o.dataRoot),
   outDir: o.write ? resolve(root, o.out) : undefined,
   log: (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStaging, dumpStaging, runSqlFile } from './baselines/limit.js';
 import type { ProcessMeasure } from './baselines/psql.js';
-import { createTables, stagingTableColumns, stagingTableNames, starRowCounts, truncate } from './database-state.js';
+import { createTables, recreateTables, stagingTableColumns, stagingTableNames, starRowCounts, truncate } from './database-state.js';
 import { projectInsert, ratios, stepMeasure } from './measure.js';
 import type { DatasetInfo, RunResult } from './report/types.js';
 import { runChild, type ChildRun } from './steps/run-child.js';
@@ -34,7 +34,8 @@ const same = (a: Record<string, number>, b: Record<string, number>) =>
 
 /**
  * One data set on one target, in a fresh database: our three steps (each in its own process), then the
- * baselines on the same staged rows — `psql \copy` of those rows, the captured transform SQL through psql —
+
+ * baselines on the same staged rows, each from freshly created tables as ours started — `psql \copy` of those rows, the captured transform SQL through psql —
  * then the INSERT-per-record loader. The database and the temporary files are removed afterwards.
  */
 export async function runDataset(dataset: DatasetInfo, target: BenchTarget, options: RunOptions): Promise<RunResult> {
@@ -54,7 +55,7 @@ export async function runDataset(dataset: DatasetInfo, target: BenchTarget, opti
     const captureFile = join(work, 'transform.sql');
     for (let i = 0; i < options.repeat; i++) {
       const round = options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : '';
-      if (i > 0) await truncate(db.url);
+      if (i > 0) await recreateTables(db.url);
       log(`${at}: stage (ours)${round}`);
       stages.push(await runChild({ kind: 'stage', url: db.url, dataDir: dataset.dir }));
       log(`${at}: transform (ours)${round}`);
@@ -74,7 +75,7 @@ export async function runDataset(dataset: DatasetInfo, target: BenchTarget, opti
     let sqlStarRows: Record<string, number> = {};
     for (let i = 0; i < options.repeat; i++) {
       const round = options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : '';
-      await truncate(db.url);
+      await recreateTables(db.url);
       log(`${at}: psql \\copy of the same staged rows${round}`);
       copies.push(await copyStaging(db.url, staging, work));
       log(`${at}: the same transform SQL through psql${round}`);
