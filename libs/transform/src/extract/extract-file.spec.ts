@@ -38,4 +38,11 @@ describe('extractFile', () => {
     expect(Buffer.byteLength(rejected[0]?.raw ?? '')).toBe(1024);
     expect(rejected[0]?.reason).toMatch(/is 5000 bytes; column name is VARCHAR\(16\)/);
   });
+
+  it('asks for COPY escaping exactly when a cell can hold a backslash, tab, newline or CR', async () => {
+    const escapes: boolean[] = [];
+    const text = ['{"name": "a\\"b"}', '{"name": "a\\tb"}', '{"name": "c:\\\\d"}', '{"name": "\\u000a"}', '{"name": ["x"]}', '{"id": 7}'];
+    await extractFile('f.json', [Buffer.from(text.join('\n'))], 'lines', fields, (_, escape) => void escapes.push(escape), () => {});
+    expect(escapes).toEqual([false, true, true, true, true, false]);
+  });
 });

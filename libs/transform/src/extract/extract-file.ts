@@ -2,6 +2,12 @@ import { storableRaw, type LoadError } from './load-error.js';
 import { mapRecord, type FieldMapping } from './record-mapping.js';
 import { recordSplitter, type RawRecord, type RecordLayout } from './records.js';
 
+/**
+ * A decoded JSON string holds a backslash, tab, newline or CR only where its text has one of the escapes
+ * backslash-backslash, \t, \n, \r or \uXXXX; without those (a \" is harmless) the cells need no COPY escaping.
+ */
+const mayNeedEscapes = /\\[\\tnru]/;
+
 export interface FileExtract {
   readonly rows: number;
   readonly rejected: number;
@@ -11,14 +17,15 @@ export interface FileExtract {
 
 /**
  * Streams one file's records into `onRow` (COPY cells, in column order) and bad records into `onReject`.
- * `onRow` may return a promise to apply backpressure.
+ * `onRow` may return a promise to apply backpressure; its `escape` is false when no cell can hold a character
+ * that COPY text format escapes.
  */
 export async function extractFile(
   file: string,
   chunks: AsyncIterable<Uint8Array> | readonly Uint8Array[],
   layout: RecordLayout,
   fields: readonly FieldMapping[],
-  onRow: (cells: (string | null)[]) => void | Promise<void>,
+  onRow: (cells: (string | null)[], escape: boolean) => void | Promise<void>,
   onReject: (error: LoadError) => void,
 ): Promise<FileExtract> {
   let rows = 0;
@@ -39,7 +46,7 @@ export async function extractFile(
         continue;
       }
       rows++;
-      const wait = onRow(mapped.cells);
+      const wait = onRow(mapped.cells, mapped.coerced || mayNeedEscapes.test(rec.text));
       if (wait) await wait;
     }
   };

@@ -17,11 +17,12 @@ describe('mapRecord', () => {
     expect(mapRecord('{"ts": 1541105830796, "extra": 1, "title": "x", "year": 0}', auto)).toEqual({
       ok: true,
       cells: ['x', '0', '1541105830796'],
+      coerced: false,
     });
   });
 
   it('keeps the written form of a number loaded into text, and big integers exactly', () => {
-    expect(mapRecord('{"title": 4.60, "ts": 9007199254740993}', auto)).toEqual({ ok: true, cells: ['4.60', null, '9007199254740993'] });
+    expect(mapRecord('{"title": 4.60, "ts": 9007199254740993}', auto)).toEqual({ ok: true, cells: ['4.60', null, '9007199254740993'], coerced: true });
   });
 
   it('rejects malformed JSON, non-objects and bad values, naming the column', () => {
@@ -32,7 +33,7 @@ describe('mapRecord', () => {
 
   it('maps JSONPaths by position and insists on one path per column', () => {
     const fields = jsonPathsMapping(cols, [['name'], ['when', 'y'], ['t']], 'paths.json');
-    expect(mapRecord('{"name": "n", "when": {"y": 1999}, "t": 5}', fields)).toEqual({ ok: true, cells: ['n', '1999', '5'] });
+    expect(mapRecord('{"name": "n", "when": {"y": 1999}, "t": 5}', fields)).toMatchObject({ ok: true, cells: ['n', '1999', '5'] });
     expect(() => jsonPathsMapping(cols, [['a']], 'paths.json')).toThrow(JsonPathsError);
     expect(() => jsonPathsMapping(cols, [['a']], 'paths.json')).toThrow(/paths\.json has 1 paths but the table takes 3 columns/);
   });

@@ -1,7 +1,7 @@
 import { coerce } from './coerce.js';
 import { parseKeepingNumbers } from './json-lexemes.js';
 import { JsonPathsError, selectPath, type JsonPath } from './json-paths.js';
-import type { StagingColumn } from './staging-column.js';
+import type { StagingColumn, StagingType } from './staging-column.js';
 
 /** Where one staging column's value comes from in a JSON record. */
 export interface FieldMapping {
@@ -10,7 +10,8 @@ export interface FieldMapping {
 }
 
 export type MappedRecord =
-  | { readonly ok: true; readonly cells: (string | null)[] }
+  /** `coerced`: some cell took the general path (it may be JSON text written by JSON.stringify). */
+  | { readonly ok: true; readonly cells: (string | null)[]; readonly coerced: boolean }
   | { readonly ok: false; readonly column: string | null; readonly reason: string };
 
 /** JSONPaths mapping, as COPY does it: path i feeds column i; the counts must match. */
@@ -42,22 +43,48 @@ export function mapRecord(text: string, fields: readonly FieldMapping[]): Mapped
     return { ok: false, column: null, reason: `expected a JSON object, found ${found}` };
   }
   let withLexemes: unknown; // parsed again only when a number's written form matters
+  let coerced = false;
   const cells: (string | null)[] = new Array(fields.length);
   for (let i = 0; i < fields.length; i++) {
     const { column, path } = fields[i] as FieldMapping;
     let value = selectPath(record, path);
+    const fast = fastCell(value, column.type);
+    if (fast !== undefined) {
+      cells[i] = fast;
+      continue;
+    }
     if (typeof value === 'number' && needsLexeme(value, column)) {
       withLexemes ??= parseKeepingNumbers(text);
       value = selectPath(withLexemes, path);
     }
+    coerced = true;
     const cell = coerce(value, column.type, column.name);
     if (!cell.ok) return { ok: false, column: column.name, reason: cell.reason };
     cells[i] = cell.value;
   }
-  return { ok: true, cells };
+  return { ok: true, cells, coerced };
 }
 
 function needsLexeme(value: number, column: StagingColumn): boolean {
   const kind = column.type.kind;
   return kind === 'text' || kind === 'decimal' || (kind === 'integer' && !Number.isSafeInteger(value));
+}
+
+/**
+ * The cell for the everyday values, without the allocations of `coerce`: a short non-blank string into text,
+ * a finite number into DOUBLE PRECISION, a small whole number into an integer column, a missing value.
+ * Returns undefined for anything else, which then goes through `coerce` (same result, every rule applied).
+ */
+function fastCell(value: unknown, type: StagingType): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    if (type.kind !== 'text' || value === '' || value.charCodeAt(0) <= 0x20) return undefined;
+    if (type.maxBytes !== undefined && value.length * 3 > type.maxBytes) return undefined;
+    return value.indexOf('\u0000') === -1 ? value : undefined;
+  }
+  if (typeof value === 'number') {
+    if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return String(value);
+    if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return String(value);
+  }
+  return undefined;
 }

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Splits a file's bytes into JSON records with the line each starts on, chunk by chunk (a file is never held whole).
  * - 'lines': JSON Lines, one record per non-blank line (the event logs);
@@ -42,11 +44,15 @@ export async function* readRecords(chunks: AsyncIterable<Uint8Array> | Iterable<
 
 interface Line {
   readonly line: number;
-  /** undefined when the bytes are not valid UTF-8. */
+  /** undefined when the bytes are not valid UTF-8 (then `bytes` holds them). */
   readonly text: string | undefined;
-  readonly bytes: Uint8Array;
+  readonly bytes?: Uint8Array;
 }
 
+/**
+ * Cuts bytes at newlines. The complete lines of a chunk are validated and decoded in one go (the common case);
+ * only a chunk holding bytes that are not UTF-8 is decoded line by line, to reject just the lines at fault.
+ */
 class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private pending: Buffer | undefined;
@@ -55,14 +61,23 @@ class LineSplitter {
   push(chunk: Uint8Array): Line[] {
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: Line[] = [];
-    let start = 0;
-    let nl = buf.indexOf(0x0a);
-    while (nl !== -1) {
-      out.push(this.emit(buf.subarray(start, nl)));
-      start = nl + 1;
-      nl = buf.indexOf(0x0a, start);
+    const last = buf.lastIndexOf(0x0a);
+    if (last === -1) {
+      this.pending = Buffer.from(buf); // copy: sources reuse chunks
+      return out;
     }
-    this.pending = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined; // copy: sources reuse chunks
+    const whole = buf.subarray(0, last);
+    if (isUtf8(whole)) this.decodeAll(whole, out);
+    else {
+      let start = 0;
+      let nl = buf.indexOf(0x0a);
+      while (nl !== -1 && nl <= last) {
+        out.push(this.emit(buf.subarray(start, nl)));
+        start = nl + 1;
+        nl = buf.indexOf(0x0a, start);
+      }
+    }
+    this.pending = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : undefined;
     return out;
   }
 
@@ -72,6 +87,21 @@ class LineSplitter {
     return last && last.length > 0 ? [this.emit(last)] : [];
   }
 
+  /** `bytes` are whole lines (without the final newline), all valid UTF-8. */
+  private decodeAll(bytes: Buffer, out: Line[]): void {
+    const bom = this.count === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = bytes.toString('utf8', bom);
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl === -1 ? text.length : nl;
+      const cut = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end; // CRLF files
+      out.push({ line: ++this.count, text: text.slice(start, cut) });
+      if (nl === -1) return;
+      start = nl + 1;
+    }
+  }
+
   private emit(bytes: Buffer): Line {
     const line = ++this.count;
     let end = bytes.length;
@@ -79,14 +109,14 @@ class LineSplitter {
     const start = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const body = bytes.subarray(start, end);
     try {
-      return { line, text: this.decoder.decode(body), bytes: body };
+      return { line, text: this.decoder.decode(body) };
     } catch {
       return { line, text: undefined, bytes: body };
     }
   }
 }
 
-const invalidUtf8 = (l: Line): RawRecord => ({ line: l.line, error: 'the line is not valid UTF-8', raw: Buffer.from(l.bytes).toString('latin1') });
+const invalidUtf8 = (l: Line): RawRecord => ({ line: l.line, error: 'the line is not valid UTF-8', raw: Buffer.from(l.bytes ?? []).toString('latin1') });
 
 interface Assembler {
   line(l: Line, out: RawRecord[]): void;
@@ -96,7 +126,7 @@ interface Assembler {
 class LineRecords implements Assembler {
   line(l: Line, out: RawRecord[]): void {
     if (l.text === undefined) out.push(invalidUtf8(l));
-    else if (l.text.trim() !== '') out.push({ line: l.line, text: l.text });
+    else if (l.text.trim() !== '') out.push(l as RawRecord);
   }
   end(): void {}
 }

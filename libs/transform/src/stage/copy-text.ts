@@ -11,8 +11,15 @@ export function copyTextValue(value: string | null): string {
   return special.test(value) ? value.replace(specialAll, (c) => escapes[c] as string) : value;
 }
 
-export function copyTextRow(cells: readonly (string | null)[]): string {
+/**
+ * One row, newline included. `escape: false` skips the escaping scan when the caller knows no value holds a
+ * backslash, tab, newline or carriage return (values decoded from JSON text that has no backslash cannot).
+ */
+export function copyTextRow(cells: readonly (string | null)[], escape = true): string {
   let line = '';
-  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : '\t') + copyTextValue(cells[i] ?? null);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] ?? null;
+    line += (i === 0 ? '' : '\t') + (escape ? copyTextValue(cell) : cell === null ? '\\N' : cell);
+  }
   return line + '\n';
 }

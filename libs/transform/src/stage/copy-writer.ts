@@ -64,8 +64,9 @@ export class CopyWriter {
     return this.rowCount;
   }
 
-  write(cells: readonly (string | null)[]): void | Promise<void> {
-    this.buffer += copyTextRow(cells);
+  /** `escape: false` when no value can hold a character COPY text escapes (see copyTextRow). */
+  write(cells: readonly (string | null)[], escape = true): void | Promise<void> {
+    this.buffer += copyTextRow(cells, escape);
     this.rowCount++;
     if (this.buffer.length >= FLUSH_CHARS) return this.flush();
   }

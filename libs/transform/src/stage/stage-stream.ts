@@ -11,6 +11,7 @@ import { mapOrdered } from '../source/bounded.js';
 import type { FileStore, SourceFile } from '../source/file-store.js';
 import { SourceError } from '../source/source-location.js';
 import { CopyWriter } from './copy-writer.js';
+import { copyTextValue } from './copy-text.js';
 import { qualified } from './identifiers.js';
 import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
 import type { StageOptions, StageReport, StageTx } from './stage-types.js';
@@ -74,7 +75,8 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
       let done = 0;
       for await (const source of mapOrdered(todo, concurrency, (p) => prefetch(store, p))) {
         const key = source.file.key;
-        const result = await extractFile(key, source.chunks, layout, fields, (cells) => (cells.push(key), writer.write(cells)), onReject);
+        const keyEscapes = copyTextValue(key) !== key;
+        const result = await extractFile(key, source.chunks, layout, fields, (cells, escape) => (cells.push(key), writer.write(cells, escape || keyEscapes)), onReject);
         rows[table] += result.rows;
         if (result.empty) emptyFiles.push(key);
         entries.push({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
