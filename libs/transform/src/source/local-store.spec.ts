@@ -30,6 +30,17 @@ describe('localStore', () => {
     expect(await store.readJsonPaths()).toBeUndefined();
   });
 
+  it('lists in exact key order where a folder and a file share a name prefix', async () => {
+    const root = join(dir, 'order');
+    for (const key of ['song_data/A/x.json', 'song_data/A.json', 'song_data/A-b.json', 'song_data/A0/y.json', 'song_data/a.json', 'log_data/l.json']) {
+      put(join('order', key), '{}');
+    }
+    const source = resolveSource(root);
+    if (source.kind !== 'local') throw new Error('expected a local source');
+    const keys = (await localStore(source).list('songs')).map((f) => f.key);
+    expect(keys).toEqual(['song_data/A-b.json', 'song_data/A.json', 'song_data/A/x.json', 'song_data/A0/y.json', 'song_data/a.json']);
+  });
+
   it('says what a source folder needs when song_data/ is missing', async () => {
     const source = resolveSource(join(dir, 'nowhere'));
     if (source.kind !== 'local') throw new Error('expected a local source');
