@@ -13,10 +13,15 @@ export interface LedgerEntry {
   readonly rows: number;
 }
 
-export type FilePlan =
-  | { readonly file: SourceFile; readonly action: 'new' }
-  | { readonly file: SourceFile; readonly action: 'replace' }
-  | { readonly file: SourceFile; readonly action: 'skip' };
+/** What to do with one kind of file: stage `todo` (new and changed files, in listing order); the rest are skipped. */
+export interface FilePlan {
+  readonly todo: readonly SourceFile[];
+  /** Files never staged before. */
+  readonly fresh: number;
+  /** Keys of files staged before whose content changed (their old rows must go first). */
+  readonly replaced: readonly string[];
+  readonly skipped: number;
+}
 
 /** Files below this size are read whole (in parallel, ahead of use); larger ones are streamed. */
 export const WHOLE_FILE_LIMIT = 1024 * 1024;
@@ -31,25 +36,32 @@ export async function readLedger(tx: StageTx): Promise<Map<string, LedgerEntry>>
 /**
  * Decides per file: new (never staged), skip (same name and content), replace (same name, new content).
  * S3 files compare by ETag; local files by size, then sha256 — hashed here only when the size matches.
+ * With an empty ledger (a first run) every file is new and the listing itself is the plan (no copy of it).
  */
 export async function planFiles(
   files: readonly SourceFile[],
   ledger: ReadonlyMap<string, LedgerEntry>,
   store: FileStore,
   concurrency: number,
-  onChecked: (done: number) => void,
-): Promise<FilePlan[]> {
-  let done = 0;
-  return mapLimit(files, concurrency, async (file): Promise<FilePlan> => {
+  onChecked: (count: number) => void,
+): Promise<FilePlan> {
+  if (ledger.size === 0) {
+    onChecked(files.length);
+    return { todo: files, fresh: files.length, replaced: [], skipped: 0 };
+  }
+  const actions = await mapLimit(files, concurrency, async (file): Promise<'new' | 'replace' | 'skip'> => {
     const prior = ledger.get(file.key);
-    let action: FilePlan['action'];
+    let action: 'new' | 'replace' | 'skip';
     if (!prior) action = 'new';
     else if (prior.bytes !== file.size) action = 'replace';
     else if (file.etag !== undefined) action = prior.contentHash === file.etag ? 'skip' : 'replace';
     else action = prior.contentHash === (await sha256Of(store, file)) ? 'skip' : 'replace';
-    onChecked(++done);
-    return { file, action };
+    onChecked(1);
+    return action;
   });
+  const todo = files.filter((_, i) => actions[i] !== 'skip');
+  const replaced = files.filter((_, i) => actions[i] === 'replace').map((f) => f.key);
+  return { todo, fresh: todo.length - replaced.length, replaced, skipped: files.length - todo.length };
 }
 
 export async function sha256Of(store: FileStore, file: SourceFile): Promise<string> {

@@ -14,16 +14,29 @@ import { CopyWriter } from './copy-writer.js';
 import { copyTextValue } from './copy-text.js';
 import { qualified } from './identifiers.js';
 import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
-import type { StageOptions, StageReport, StageTx } from './stage-types.js';
+import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
 const DELETE_CHUNK = 5000;
+/**
+ * Ledger rows are written every this many files (closing and reopening the staging COPY, since a connection
+ * runs one COPY at a time), so that a run holds a bounded number of them whatever the number of files.
+ */
+const LEDGER_BATCH = 10_000;
 
 /**
  * Client-side staging (PostgreSQL targets): list, skip what the ledger already holds, stream every other file
- * through the same parsing rules as Redshift's COPY into `COPY … FROM STDIN`, then record ledger and errors.
+ * through the same parsing rules as Redshift's COPY into `COPY … FROM STDIN`, recording the ledger as it goes.
+ * What it keeps is bounded apart from the listing itself (one small object per file) and the rejected records
+ * (at most maxErrors + 1).
  */
-export async function stageByStreaming(tx: StageTx, store: FileStore, options: StageOptions, started: number): Promise<StageReport> {
+export async function stageByStreaming(
+  tx: StageTx,
+  store: FileStore,
+  options: StageOptions,
+  started: number,
+  ledgerBatch = LEDGER_BATCH,
+): Promise<StageReport> {
   const maxErrors = options.maxErrors ?? 0;
   const concurrency = Math.max(1, options.concurrency ?? 16);
   const progress = options.onProgress ?? (() => {});
@@ -40,15 +53,14 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     parseJsonPaths(jsonPaths?.text ?? DEFAULT_LOG_JSON_PATHS_TEXT, jsonPaths?.where ?? 'the built-in JSONPaths'),
     jsonPaths?.where ?? 'the built-in JSONPaths',
   );
-  const all = [...songs, ...logs];
   const keyLimit = tables.staging_events.columns.source_file.bytes;
-  const tooLong = all.find((f) => Buffer.byteLength(f.key) > keyLimit);
+  const tooLong = songs.find((f) => Buffer.byteLength(f.key) > keyLimit) ?? logs.find((f) => Buffer.byteLength(f.key) > keyLimit);
   if (tooLong) throw new SourceError(`file name ${tooLong.key} is longer than ${keyLimit} bytes, the width of source_file`);
-  progress('listing', all.length, all.length, 0);
+  const fileCount = songs.length + logs.length;
+  progress('listing', fileCount, fileCount, 0);
 
-  const ledger = options.fullRefresh ? new Map<string, LedgerEntry>() : await readLedger(tx);
-  const plan = await planFiles(all, ledger, store, concurrency, (done) => progress('checking', done, all.length, 0));
-  const replaced = plan.filter((p) => p.action === 'replace').map((p) => p.file.key);
+  const [songPlan, logPlan] = await plan(tx, store, songs, logs, options.fullRefresh === true, concurrency, progress);
+  const replaced = [...songPlan.replaced, ...logPlan.replaced];
   await forgetFiles(tx, replaced);
 
   const rejected: LoadError[] = [];
@@ -57,23 +69,22 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
   };
   const entries: LedgerEntry[] = [];
+  let recorded = 0;
   const emptyFiles: string[] = [];
   const rows = { staging_songs: 0, staging_events: 0 };
   const total = () => rows.staging_songs + rows.staging_events;
-  const isSong = new Set(songs.map((f) => f.key));
-  const jobs: [StagingTable, RecordLayout, FieldMapping[]][] = [
-    ['staging_songs', 'values', autoMapping(stagingColumns('staging_songs'))],
-    ['staging_events', 'lines', eventFields],
+  const jobs: [StagingTable, RecordLayout, FieldMapping[], readonly SourceFile[]][] = [
+    ['staging_songs', 'values', autoMapping(stagingColumns('staging_songs')), songPlan.todo],
+    ['staging_events', 'lines', eventFields, logPlan.todo],
   ];
-  for (const [table, layout, fields] of jobs) {
-    const todo = plan.filter((p) => p.action !== 'skip' && isSong.has(p.file.key) === (table === 'staging_songs'));
+  for (const [table, layout, fields, todo] of jobs) {
     progress(table, 0, todo.length, total());
     if (todo.length === 0) continue;
     const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN];
-    const writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
+    let writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
     try {
       let done = 0;
-      for await (const source of mapOrdered(todo, concurrency, (p) => prefetch(store, p))) {
+      for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
         const key = source.file.key;
         const keyEscapes = copyTextValue(key) !== key;
         const result = await extractFile(key, source.chunks, layout, fields, (cells, escape) => (cells.push(key), writer.write(cells, escape || keyEscapes)), onReject);
@@ -81,6 +92,11 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
         if (result.empty) emptyFiles.push(key);
         entries.push({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
         progress(table, ++done, todo.length, total());
+        if (entries.length >= ledgerBatch) {
+          await writer.end();
+          recorded += await recordLedger(tx, entries.splice(0));
+          writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
+        }
       }
       await writer.end();
     } catch (error) {
@@ -89,13 +105,15 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     }
   }
 
-  progress('recording', 0, entries.length, total());
-  await record(tx, entries, rejected);
-  progress('recording', entries.length, entries.length, total());
+  const files = recorded + entries.length;
+  progress('recording', recorded, files, total());
+  await recordLedger(tx, entries.splice(0));
+  await recordErrors(tx, rejected);
+  progress('recording', files, files, total());
   return {
     files: {
-      staged: plan.filter((p) => p.action === 'new').length,
-      skipped: plan.filter((p) => p.action === 'skip').length,
+      staged: songPlan.fresh + logPlan.fresh,
+      skipped: songPlan.skipped + logPlan.skipped,
       replaced: replaced.length,
       empty: emptyFiles.length,
     },
@@ -105,6 +123,23 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     ms: Date.now() - started,
     source: store.description,
   };
+}
+
+/** The plans for songs and logs; the ledger read for them is dropped once they are made. */
+async function plan(
+  tx: StageTx,
+  store: FileStore,
+  songs: readonly SourceFile[],
+  logs: readonly SourceFile[],
+  fullRefresh: boolean,
+  concurrency: number,
+  progress: StageProgress,
+): Promise<[FilePlan, FilePlan]> {
+  const ledger = fullRefresh ? new Map<string, LedgerEntry>() : await readLedger(tx);
+  const fileCount = songs.length + logs.length;
+  let checked = 0;
+  const onChecked = (count: number) => progress('checking', (checked += count), fileCount, 0);
+  return [await planFiles(songs, ledger, store, concurrency, onChecked), await planFiles(logs, ledger, store, concurrency, onChecked)];
 }
 
 interface Fetched {
@@ -118,8 +153,7 @@ interface Fetched {
 }
 
 /** Small files are read whole ahead of time (in parallel); large ones are streamed when their turn comes. */
-async function prefetch(store: FileStore, plan: FilePlan): Promise<Fetched> {
-  const { file } = plan;
+async function prefetch(store: FileStore, file: SourceFile): Promise<Fetched> {
   const hash = createHash('sha256');
   if (file.size <= WHOLE_FILE_LIMIT) {
     const whole = await store.read(file);
@@ -147,15 +181,17 @@ async function forgetFiles(tx: StageTx, keys: readonly string[]): Promise<void> 
   }
 }
 
-/** Writes the ledger rows and the rejected records, with COPY as well. */
-async function record(tx: StageTx, entries: readonly LedgerEntry[], rejected: readonly LoadError[]): Promise<void> {
-  if (entries.length > 0) {
-    const ledgerRows = entries.map((e) => [e.file, String(e.bytes), e.contentHash, String(e.rows)]);
-    await CopyWriter.copyRows(tx.sql, tx.schema, 'load_ledger', ['file', 'bytes', 'content_hash', 'rows'], ledgerRows);
-  }
-  if (rejected.length > 0) {
-    const { reason, raw } = tables.load_errors.columns;
-    const errorRows = rejected.map((e) => [e.file, String(e.line), e.column, truncateUtf8(e.reason, reason.bytes), truncateUtf8(e.raw, raw.bytes)]);
-    await CopyWriter.copyRows(tx.sql, tx.schema, 'load_errors', ['file', 'line', 'column', 'reason', 'raw'], errorRows);
-  }
+/** Writes ledger rows with COPY; returns how many. */
+async function recordLedger(tx: StageTx, entries: readonly LedgerEntry[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const ledgerRows = entries.map((e) => [e.file, String(e.bytes), e.contentHash, String(e.rows)]);
+  return CopyWriter.copyRows(tx.sql, tx.schema, 'load_ledger', ['file', 'bytes', 'content_hash', 'rows'], ledgerRows);
+}
+
+/** Writes the rejected records to load_errors with COPY. */
+async function recordErrors(tx: StageTx, rejected: readonly LoadError[]): Promise<void> {
+  if (rejected.length === 0) return;
+  const { reason, raw } = tables.load_errors.columns;
+  const errorRows = rejected.map((e) => [e.file, String(e.line), e.column, truncateUtf8(e.reason, reason.bytes), truncateUtf8(e.raw, raw.bytes)]);
+  await CopyWriter.copyRows(tx.sql, tx.schema, 'load_errors', ['file', 'line', 'column', 'reason', 'raw'], errorRows);
 }
