@@ -54,7 +54,6 @@ interface Line {
  * only a chunk holding bytes that are not UTF-8 is decoded line by line, to reject just the lines at fault.
  */
 class LineSplitter {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private pending: Buffer | undefined;
   private count = 0;
 
@@ -108,11 +107,7 @@ class LineSplitter {
     if (end > 0 && bytes[end - 1] === 0x0d) end--; // CRLF files
     const start = line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const body = bytes.subarray(start, end);
-    try {
-      return { line, text: this.decoder.decode(body) };
-    } catch {
-      return { line, text: undefined, bytes: body };
-    }
+    return isUtf8(body) ? { line, text: body.toString('utf8') } : { line, text: undefined, bytes: body };
   }
 }
 

@@ -71,6 +71,14 @@ export class CopyWriter {
     if (this.buffer.length >= FLUSH_CHARS) return this.flush();
   }
 
+  /** Sends bytes already in COPY text format (any cut: the server reassembles rows). */
+  writeRaw(chunk: Buffer): void | Promise<void> {
+    const wait = this.flush();
+    if (wait) return wait.then(() => this.writeRaw(chunk));
+    if (this.stream.errored) throw this.stream.errored;
+    if (!this.stream.write(chunk)) return this.drain();
+  }
+
   private flush(): void | Promise<void> {
     if (this.buffer === '') return;
     if (this.stream.errored) throw this.stream.errored;

@@ -11,6 +11,7 @@ import { mapOrdered } from '../source/bounded.js';
 import type { FileStore, SourceFile } from '../source/file-store.js';
 import { SourceError } from '../source/source-location.js';
 import { CopyWriter } from './copy-writer.js';
+import { LedgerSpool } from './ledger-spool.js';
 import { copyTextValue } from './copy-text.js';
 import { qualified } from './identifiers.js';
 import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
@@ -18,25 +19,14 @@ import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
 const DELETE_CHUNK = 5000;
-/**
- * Ledger rows are written every this many files (closing and reopening the staging COPY, since a connection
- * runs one COPY at a time), so that a run holds a bounded number of them whatever the number of files.
- */
-const LEDGER_BATCH = 10_000;
 
 /**
  * Client-side staging (PostgreSQL targets): list, skip what the ledger already holds, stream every other file
- * through the same parsing rules as Redshift's COPY into `COPY … FROM STDIN`, recording the ledger as it goes.
+ * through the same parsing rules as Redshift's COPY into `COPY … FROM STDIN`, then record ledger and errors.
  * What it keeps is bounded apart from the listing itself (one small object per file) and the rejected records
  * (at most maxErrors + 1).
  */
-export async function stageByStreaming(
-  tx: StageTx,
-  store: FileStore,
-  options: StageOptions,
-  started: number,
-  ledgerBatch = LEDGER_BATCH,
-): Promise<StageReport> {
+export async function stageByStreaming(tx: StageTx, store: FileStore, options: StageOptions, started: number): Promise<StageReport> {
   const maxErrors = options.maxErrors ?? 0;
   const concurrency = Math.max(1, options.concurrency ?? 16);
   const progress = options.onProgress ?? (() => {});
@@ -68,61 +58,59 @@ export async function stageByStreaming(
     rejected.push(e);
     if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
   };
-  const entries: LedgerEntry[] = [];
-  let recorded = 0;
-  const emptyFiles: string[] = [];
-  const rows = { staging_songs: 0, staging_events: 0 };
-  const total = () => rows.staging_songs + rows.staging_events;
-  const jobs: [StagingTable, RecordLayout, FieldMapping[], readonly SourceFile[]][] = [
-    ['staging_songs', 'values', autoMapping(stagingColumns('staging_songs')), songPlan.todo],
-    ['staging_events', 'lines', eventFields, logPlan.todo],
-  ];
-  for (const [table, layout, fields, todo] of jobs) {
-    progress(table, 0, todo.length, total());
-    if (todo.length === 0) continue;
-    const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN];
-    let writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
-    try {
-      let done = 0;
-      for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
-        const key = source.file.key;
-        const keyEscapes = copyTextValue(key) !== key;
-        const result = await extractFile(key, source.chunks, layout, fields, (cells, escape) => (cells.push(key), writer.write(cells, escape || keyEscapes)), onReject);
-        rows[table] += result.rows;
-        if (result.empty) emptyFiles.push(key);
-        entries.push({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
-        progress(table, ++done, todo.length, total());
-        if (entries.length >= ledgerBatch) {
-          await writer.end();
-          recorded += await recordLedger(tx, entries.splice(0));
-          writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
+  const ledger = LedgerSpool.open();
+  try {
+    const emptyFiles: string[] = [];
+    const rows = { staging_songs: 0, staging_events: 0 };
+    const total = () => rows.staging_songs + rows.staging_events;
+    const jobs: [StagingTable, RecordLayout, FieldMapping[], readonly SourceFile[]][] = [
+      ['staging_songs', 'values', autoMapping(stagingColumns('staging_songs')), songPlan.todo],
+      ['staging_events', 'lines', eventFields, logPlan.todo],
+    ];
+    for (const [table, layout, fields, todo] of jobs) {
+      progress(table, 0, todo.length, total());
+      if (todo.length === 0) continue;
+      const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN];
+      const writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
+      try {
+        let done = 0;
+        for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
+          const key = source.file.key;
+          const keyEscapes = copyTextValue(key) !== key;
+          const onRow = (cells: (string | null)[], escape: boolean) => (cells.push(key), writer.write(cells, escape || keyEscapes));
+          const result = await extractFile(key, source.chunks, layout, fields, onRow, onReject);
+          rows[table] += result.rows;
+          if (result.empty) emptyFiles.push(key);
+          ledger.add({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
+          progress(table, ++done, todo.length, total());
         }
+        await writer.end();
+      } catch (error) {
+        writer.abort(error instanceof Error ? error : new Error(String(error)));
+        throw error;
       }
-      await writer.end();
-    } catch (error) {
-      writer.abort(error instanceof Error ? error : new Error(String(error)));
-      throw error;
     }
-  }
 
-  const files = recorded + entries.length;
-  progress('recording', recorded, files, total());
-  await recordLedger(tx, entries.splice(0));
-  await recordErrors(tx, rejected);
-  progress('recording', files, files, total());
-  return {
-    files: {
-      staged: songPlan.fresh + logPlan.fresh,
-      skipped: songPlan.skipped + logPlan.skipped,
-      replaced: replaced.length,
-      empty: emptyFiles.length,
-    },
-    emptyFiles,
-    rows,
-    rejected,
-    ms: Date.now() - started,
-    source: store.description,
-  };
+    progress('recording', 0, ledger.rows, total());
+    await ledger.copyInto(tx);
+    await recordErrors(tx, rejected);
+    progress('recording', ledger.rows, ledger.rows, total());
+    return {
+      files: {
+        staged: songPlan.fresh + logPlan.fresh,
+        skipped: songPlan.skipped + logPlan.skipped,
+        replaced: replaced.length,
+        empty: emptyFiles.length,
+      },
+      emptyFiles,
+      rows,
+      rejected,
+      ms: Date.now() - started,
+      source: store.description,
+    };
+  } finally {
+    ledger.dispose();
+  }
 }
 
 /** The plans for songs and logs; the ledger read for them is dropped once they are made. */
@@ -179,13 +167,6 @@ async function forgetFiles(tx: StageTx, keys: readonly string[]): Promise<void> 
       await tx.sql`delete from ${tx.sql(tx.schema)}.${tx.sql(table)} where ${tx.sql(column)} in ${tx.sql(chunk)}`;
     }
   }
-}
-
-/** Writes ledger rows with COPY; returns how many. */
-async function recordLedger(tx: StageTx, entries: readonly LedgerEntry[]): Promise<number> {
-  if (entries.length === 0) return 0;
-  const ledgerRows = entries.map((e) => [e.file, String(e.bytes), e.contentHash, String(e.rows)]);
-  return CopyWriter.copyRows(tx.sql, tx.schema, 'load_ledger', ['file', 'bytes', 'content_hash', 'rows'], ledgerRows);
 }
 
 /** Writes the rejected records to load_errors with COPY. */

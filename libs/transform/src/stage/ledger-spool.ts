@@ -1,0 +1,76 @@
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyTextRow } from './copy-text.js';
+import { CopyWriter } from './copy-writer.js';
+import type { LedgerEntry } from './ledger.js';
+import type { StageTx } from './stage-types.js';
+
+const SPOOL_FLUSH_CHARS = 64 * 1024;
+const LEDGER_COLUMNS = ['file', 'bytes', 'content_hash', 'rows'];
+
+/**
+ * The ledger rows of a run, spooled to a temporary file as COPY text while the staging COPY holds the
+ * connection (one COPY at a time), then copied in one go. Memory stays flat whatever the number of files,
+ * and staging is never paused. Always `dispose()` it (the file goes with it).
+ */
+export class LedgerSpool {
+  private pending = '';
+  private count = 0;
+  private fd: number | undefined;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly path: string,
+  ) {
+    this.fd = openSync(path, 'w', 0o600);
+  }
+
+  static open(): LedgerSpool {
+    const dir = mkdtempSync(join(tmpdir(), 'sparkify-ledger-'));
+    return new LedgerSpool(dir, join(dir, 'ledger.copy'));
+  }
+
+  get rows(): number {
+    return this.count;
+  }
+
+  add(e: LedgerEntry): void {
+    this.pending += copyTextRow([e.file, String(e.bytes), e.contentHash, String(e.rows)]);
+    this.count++;
+    if (this.pending.length >= SPOOL_FLUSH_CHARS) this.flush();
+  }
+
+  /** Copies every spooled row into load_ledger; returns how many. */
+  async copyInto(tx: StageTx): Promise<number> {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.count === 0) return 0;
+    const writer = await CopyWriter.open(tx.sql, tx.schema, 'load_ledger', LEDGER_COLUMNS);
+    try {
+      // COPY data may be cut anywhere (the server reassembles rows), so the file goes as it is read.
+      for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
+        const wait = writer.writeRaw(chunk as Buffer);
+        if (wait) await wait;
+      }
+      await writer.end();
+      return this.count;
+    } catch (error) {
+      writer.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(): void {
+    if (this.pending === '' || this.fd === undefined) return;
+    writeSync(this.fd, this.pending);
+    this.pending = '';
+  }
+}
