@@ -30,7 +30,7 @@ export function localStore(source: LocalSource): FileStore {
     // Small files (the song layout: one ~250-byte record each) are read synchronously: for thousands of tiny
     // cached files that is ~10x faster than the thread pool's round trips.
     read: async (file) => (file.size <= SYNC_READ_LIMIT ? readFileSync(path(file)) : readFile(path(file))),
-    stream: (file) => createReadStream(path(file), { highWaterMark: 256 * 1024 }),
+    stream: (file) => createReadStream(path(file), { highWaterMark: 64 * 1024 }),
     async readJsonPaths() {
       try {
         return { text: await readFile(source.jsonPaths, 'utf8'), where: source.jsonPaths };

@@ -5,14 +5,17 @@ import type postgres from 'postgres';
 import { copyTextRow } from './copy-text.js';
 import { qualified, quoteIdent } from './identifiers.js';
 
-const FLUSH_CHARS = 256 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Streams rows into `COPY table (columns) FROM STDIN` on the caller's transaction, honouring backpressure.
- * Rows are batched into ~256 KB chunks; `write` returns a promise only when the socket asks us to wait.
+ * Rows are encoded straight into ~256 KB byte chunks (so each row's string dies young instead of being kept in
+ * a long concatenation that the garbage collector promotes); `write` returns a promise only when the socket
+ * asks us to wait.
  */
 export class CopyWriter {
-  private buffer = '';
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private rowCount = 0;
 
   private constructor(
@@ -66,25 +69,34 @@ export class CopyWriter {
 
   /** `escape: false` when no value can hold a character COPY text escapes (see copyTextRow). */
   write(cells: readonly (string | null)[], escape = true): void | Promise<void> {
-    this.buffer += copyTextRow(cells, escape);
+    const row = copyTextRow(cells, escape);
     this.rowCount++;
-    if (this.buffer.length >= FLUSH_CHARS) return this.flush();
+    const room = row.length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes
+    let wait: void | Promise<void> = undefined;
+    if (this.used + room > this.chunk.length) {
+      wait = this.flush();
+      if (room > this.chunk.length) this.chunk = Buffer.allocUnsafe(room);
+    }
+    this.used += this.chunk.write(row, this.used);
+    return wait;
   }
 
   /** Sends bytes already in COPY text format (any cut: the server reassembles rows). */
-  writeRaw(chunk: Buffer): void | Promise<void> {
+  writeRaw(bytes: Buffer): void | Promise<void> {
     const wait = this.flush();
-    if (wait) return wait.then(() => this.writeRaw(chunk));
+    if (wait) return wait.then(() => this.writeRaw(bytes));
     if (this.stream.errored) throw this.stream.errored;
-    if (!this.stream.write(chunk)) return this.drain();
+    if (!this.stream.write(bytes)) return this.drain();
   }
 
+  /** Hands the filled part of the chunk to the stream and starts a new chunk. */
   private flush(): void | Promise<void> {
-    if (this.buffer === '') return;
+    if (this.used === 0) return;
     if (this.stream.errored) throw this.stream.errored;
-    const ok = this.stream.write(this.buffer);
-    this.buffer = '';
-    if (!ok) return this.drain();
+    const full = this.chunk.subarray(0, this.used);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    if (!this.stream.write(full)) return this.drain();
   }
 
   private async drain(): Promise<void> {
