@@ -46,6 +46,8 @@ describeWith(needs, 'the benchmark harness on a tiny generated set', () => {
       expect(r.limit.sameResult).toBe(true);
       expect(r.starRows['songplays']).toBeGreaterThan(0);
       expect(r.insertPerRecord.rows).toBeGreaterThan(0);
+      expect(r.endToEnd.ms).toBeGreaterThan(r.ours.stage.ms);
+      expect(r.endToEnd.peakRssMb).toBeGreaterThan(1);
     }
   });
 

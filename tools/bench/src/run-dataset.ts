@@ -6,6 +6,7 @@ import type { ProcessMeasure } from './baselines/psql.js';
 import { createTables, recreateTables, stagingTableColumns, stagingTableNames, starRowCounts, truncate } from './database-state.js';
 import { projectInsert, ratios, stepMeasure } from './measure.js';
 import type { DatasetInfo, RunResult } from './report/types.js';
+import { loaderEtl } from './steps/loader-etl.js';
 import { runChild, type ChildRun } from './steps/run-child.js';
 import type { BenchTarget } from './targets/database.js';
 
@@ -101,6 +102,15 @@ export async function runDataset(dataset: DatasetInfo, target: BenchTarget, opti
       { events: Number(stage.extra['eventRows']), songs: Number(stage.extra['songRows']) },
     );
 
+    log(`${at}: loader etl end to end (one process, fresh database)`);
+    const e2eDb = await target.createDatabase('sparkify_bench_etl');
+    let etl;
+    try {
+      etl = await loaderEtl(e2eDb.url, dataset.dir);
+    } finally {
+      await e2eDb.drop();
+    }
+
     const stageM = stepMeasure(stage);
     const transformM = stepMeasure({ ...transform, rows: sum(starRows) });
     const checkM = stepMeasure({ ...check, rows: sum(starRows) }); // rows examined
@@ -124,6 +134,7 @@ export async function runDataset(dataset: DatasetInfo, target: BenchTarget, opti
         sameResult: same(starRows, sqlStarRows),
       },
       insertPerRecord,
+      endToEnd: { ms: Math.round(etl.ms), peakRssMb: Math.round(etl.peakRssKb / 102.4) / 10 },
       ratios: ratios(stageM.ms, transformM.ms, copyM.ms, sqlM.ms, insertPerRecord),
       starRows,
       stageDetail: {

@@ -11,7 +11,8 @@ export function judgeGoals(report: BenchReport): GoalResult[] {
   const out: GoalResult[] = [];
   const real = report.runs.find((r) => r.target.name === 'server' && r.dataset.name === 'real full set');
   if (real) {
-    out.push({ goal: 'real full set end to end < 5 s (server)', measured: `${(real.ours.totalMs / 1000).toFixed(2)} s`, met: real.ours.totalMs < 5000 });
+    out.push({ goal: 'real full set: stage + transform + check < 5 s (server)', measured: `${(real.ours.totalMs / 1000).toFixed(2)} s`, met: real.ours.totalMs < 5000 });
+    out.push({ goal: 'real full set: `loader etl` process end to end < 5 s (server)', measured: `${(real.endToEnd.ms / 1000).toFixed(2)} s`, met: real.endToEnd.ms < 5000 });
   }
   for (const r of report.runs.filter((r) => r.dataset.events === 1_000_000)) {
     out.push({ goal: `1M staging ≤ 1.5× psql \\copy (${r.target.name})`, measured: `${r.ratios.stageVsCopy.toFixed(2)}×`, met: r.ratios.stageVsCopy <= 1.5 });
@@ -23,7 +24,7 @@ export function judgeGoals(report: BenchReport): GoalResult[] {
       met: r.ratios.transformVsSql <= 1.2,
     });
   }
-  const peak = Math.max(...report.runs.flatMap((r) => [r.ours.stage.peakRssMb, r.ours.transform.peakRssMb, r.ours.check.peakRssMb]));
+  const peak = Math.max(...report.runs.flatMap((r) => [r.ours.stage.peakRssMb, r.ours.transform.peakRssMb, r.ours.check.peakRssMb, r.endToEnd.peakRssMb]));
   if (report.runs.length > 0) out.push({ goal: 'peak RSS < 300 MB at every size', measured: `${Math.round(peak)} MB`, met: peak < 300 });
   for (const sl of report.slopes) {
     out.push({ goal: `linear growth ${sl.from} → ${sl.to} (${sl.target})`, measured: `${sl.linearity.toFixed(2)} (time × ÷ size ×)`, met: sl.linearity <= 1.25 });

@@ -10,7 +10,8 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
 
-const peak = (r: RunResult) => Math.max(r.ours.stage.peakRssMb, r.ours.transform.peakRssMb, r.ours.check.peakRssMb);
+const peak = (r: RunResult) =>
+  Math.max(r.ours.stage.peakRssMb, r.ours.transform.peakRssMb, r.ours.check.peakRssMb, r.endToEnd.peakRssMb);
 
 /** The report as markdown: the main table, then detail tables (limits, INSERT baseline, files, slope). */
 export function markdownReport(report: BenchReport): string {
@@ -24,7 +25,7 @@ export function markdownReport(report: BenchReport): string {
   );
   parts.push(
     table(
-      ['data set', 'target', 'events', 'songs', 'stage', 'transform', 'check', 'total', 'staged rows/s', 'peak RSS', 'stage ÷ psql \\copy', 'transform ÷ psql SQL', 'stage ÷ INSERT/record'],
+      ['data set', 'target', 'events', 'songs', 'stage', 'transform', 'check', 'total', 'etl end to end', 'staged rows/s', 'peak RSS', 'stage ÷ psql \\copy', 'transform ÷ psql SQL', 'stage ÷ INSERT/record'],
       report.runs.map((r) => [
         r.dataset.name,
         r.target.name,
@@ -34,6 +35,7 @@ export function markdownReport(report: BenchReport): string {
         s(r.ours.transform.ms),
         s(r.ours.check.ms),
         s(r.ours.totalMs),
+        s(r.endToEnd.ms),
         k(r.ours.stage.rowsPerSec),
         mb(peak(r)),
         x(r.ratios.stageVsCopy),
@@ -45,7 +47,7 @@ export function markdownReport(report: BenchReport): string {
   parts.push('### Baselines on the same data and database');
   parts.push(
     table(
-      ['data set', 'target', 'psql \\copy', 'psql transform SQL (statements)', 'same star rows', 'INSERT/record rows/s', 'INSERT/record projected', 'RSS stage / transform / check'],
+      ['data set', 'target', 'psql \\copy', 'psql transform SQL (statements)', 'same star rows', 'INSERT/record rows/s', 'INSERT/record projected', 'RSS stage / transform / check / etl'],
       report.runs.map((r) => [
         r.dataset.name,
         r.target.name,
@@ -54,7 +56,7 @@ export function markdownReport(report: BenchReport): string {
         r.limit.sameResult ? 'yes' : '**no**',
         k(r.insertPerRecord.rowsPerSec),
         s(r.insertPerRecord.projectedMs) + (r.insertPerRecord.capped ? ' (capped, extrapolated)' : ''),
-        `${mb(r.ours.stage.peakRssMb)} / ${mb(r.ours.transform.peakRssMb)} / ${mb(r.ours.check.peakRssMb)}`,
+        `${mb(r.ours.stage.peakRssMb)} / ${mb(r.ours.transform.peakRssMb)} / ${mb(r.ours.check.peakRssMb)} / ${mb(r.endToEnd.peakRssMb)}`,
       ]),
     ),
   );

@@ -78,6 +78,8 @@ export interface RunResult {
   readonly ours: OursMeasure;
   readonly limit: LimitMeasure;
   readonly insertPerRecord: InsertMeasure;
+  /** `loader etl` as a user runs it: one process (start-up included), one transaction, fresh database. */
+  readonly endToEnd: { readonly ms: number; readonly peakRssMb: number };
   readonly ratios: Ratios;
   readonly starRows: Readonly<Record<string, number>>;
   /** Phases of our stage, from its progress callback. */

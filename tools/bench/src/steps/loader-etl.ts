@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface EtlRun {
+  /** Spawn to exit: Node and tsx start-up, connecting, creating the tables, stage + transform + check, commit. */
+  readonly ms: number;
+  readonly peakRssKb: number;
+}
+
+/**
+ * The real thing end to end: the loader CLI's `etl` (one process, one transaction) on a fresh database, as a
+ * user runs it (`nx run loader:etl` runs the same command through tsx). Peak RSS from GNU time.
+ */
+export function loaderEtl(url: string, dataDir: string): Promise<EtlRun> {
+  const started = performance.now();
+  const marker = 'BENCH_MAX_RSS_KB=';
+  const args = ['-f', `${marker}%M`, process.execPath, '--import', 'tsx', 'apps/loader/src/main.ts', 'etl'];
+  args.push('--database-url', url, '--source', dataDir, '--max-errors', String(Number.MAX_SAFE_INTEGER), '--json');
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', args, {
+      cwd: root,
+      env: { ...process.env, TSX_TSCONFIG_PATH: `${root}tsconfig.base.json`, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = new RegExp(`${marker}(\\d+)`).exec(stderr);
+      if (code !== 0) {
+        reject(new Error(`loader etl exited with code ${code}: ${stderr.replace(new RegExp(`${marker}\\d+`), '').trim().slice(-1500)}`));
+        return;
+      }
+      resolve({ ms, peakRssKb: Number(rss?.[1] ?? 0) });
+    });
+  });
+}
