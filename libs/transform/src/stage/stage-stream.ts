@@ -19,6 +19,7 @@ import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
 const DELETE_CHUNK = 5000;
+const YIELD_EVERY_FILES = 500;
 
 /**
  * Client-side staging (PostgreSQL targets): list, skip what the ledger already holds, stream every other file
@@ -83,6 +84,9 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
           if (result.empty) emptyFiles.push(key);
           ledger.add({ file: key, bytes: source.bytes(), contentHash: source.file.etag ?? source.hash.digest('hex'), rows: result.rows });
           progress(table, ++done, todo.length, total());
+          // Small files are read synchronously and socket writes often complete at once, so without this the
+          // event loop would not turn for the whole song phase (timers such as a progress bar's would stall).
+          if (done % YIELD_EVERY_FILES === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         await writer.end();
       } catch (error) {
