@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Io } from '../src/io.js';
-import { main } from '../src/main.js';
+import { main } from '../src/cli.js';
 
 export interface Captured {
   readonly code: number;

