@@ -8,9 +8,11 @@ const root = dirname(fileURLToPath(import.meta.url));
 const tsconfig = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, resolve(root, target ?? '')]),
-);
+// Exact matches, so that `@sparkify/infra` does not swallow its subpath `@sparkify/infra/testing`.
+const alias = Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+  replacement: resolve(root, target ?? ''),
+}));
 
 export function projectTestConfig(projectDir: string, overrides: { testTimeout?: number; fileParallelism?: boolean } = {}) {
   return defineConfig({

@@ -1,4 +1,5 @@
-import { awsError, FakeControlPlane, manualClock } from '@sparkify/infra';
+import { manualClock } from '@sparkify/infra';
+import { awsError, FakeControlPlane } from '@sparkify/infra/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import type { Io } from './io.js';
 const PASSWORD = 'Sup3rSecretPw';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const HOST = 'dwhcluster.abc123xyz.us-west-2.redshift.amazonaws.com';
+/** The id the fake gives the stack's own security group (the second group after the VPC's default). */
+const GROUP = 'sg-000000002';
 
 /** The seed file's layout, filled in as a user would before the first `up`. */
 const configText = (dwh: Record<string, string> = {}) =>
@@ -35,7 +38,7 @@ const configText = (dwh: Record<string, string> = {}) =>
     '[DWH]',
     'DWH_CLUSTER_TYPE=multi-node',
     'DWH_NUM_NODES=4',
-    'DWH_NODE_TYPE=dc2.large',
+    'DWH_NODE_TYPE=ra3.large',
     'DWH_CLUSTER_IDENTIFIER=dwhCluster',
     'DWH_DB=dwh',
     'DWH_DB_USER=dwhuser',
@@ -145,7 +148,8 @@ describe('a full session', () => {
   it('plan → up --write-config → status → up (no change) → down → down (nothing left)', async () => {
     expect(await run('plan')).toBe(0);
     expect(out).toContain('+ create  iam-role     dwhRole');
-    expect(out).toContain('4 to create, 0 to update, 0 to delete, 0 unchanged.');
+    expect(out).toContain('5 to create, 0 to update, 0 to delete, 0 unchanged.');
+    expect(out).toContain('+ create  security-group sparkify-dwhcluster');
     expect(fake.mutatingCommands()).toEqual([]);
 
     out = '';
@@ -165,8 +169,9 @@ describe('a full session', () => {
     expect(json()['resources']).toEqual([
       { resource: 'iam-role', name: 'dwhRole', state: 'present', detail: 'arn:aws:iam::123456789012:role/dwhRole' },
       { resource: 'role-policy', name: 'dwhRole/sparkify-s3-read', state: 'present', detail: 'read-only access to the configured S3 locations' },
-      { resource: 'cluster', name: 'dwhcluster', state: 'available', detail: `${HOST}:5439, 4 × dc2.large, encrypted, private, role attached` },
-      { resource: 'ingress', name: '203.0.113.7/32 → tcp/5439', state: 'authorized', detail: 'on sg-0default' },
+      { resource: 'security-group', name: 'sparkify-dwhcluster', state: 'present', detail: `${GROUP} in vpc-0default` },
+      { resource: 'cluster', name: 'dwhcluster', state: 'available', detail: `${HOST}:5439, 4 × ra3.large, encrypted, private, role attached` },
+      { resource: 'ingress', name: '203.0.113.7/32 → tcp/5439', state: 'authorized', detail: `on ${GROUP}` },
     ]);
 
     out = '';
@@ -180,7 +185,10 @@ describe('a full session', () => {
 
     out = '';
     expect(await run('down', '--final-snapshot', 'dwh-final-1')).toBe(0);
-    expect(out).toContain('Deleted in us-west-2: ingress 203.0.113.7/32 → tcp/5439; cluster dwhcluster; role-policy dwhRole/sparkify-s3-read; iam-role dwhRole.');
+    expect(out).toContain(
+      'Deleted in us-west-2: ingress 203.0.113.7/32 → tcp/5439; cluster dwhcluster; security-group sparkify-dwhcluster; role-policy dwhRole/sparkify-s3-read; iam-role dwhRole.',
+    );
+    expect(fake.securityGroups.has(GROUP)).toBe(false);
     expect(fake.snapshots).toEqual(['dwh-final-1']);
     expect(fake.clusters.size + fake.roles.size).toBe(0);
 

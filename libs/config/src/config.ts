@@ -62,8 +62,10 @@ export interface AwsSettings {
   readonly sessionToken: string | undefined;
 }
 
-/** Settings for provisioning the cluster (`[DWH]`), used by `@sparkify/infra`. */
+/** Settings for provisioning the warehouse (`[DWH]`), used by `@sparkify/infra`. */
 export interface ClusterSettings {
+  /** A provisioned cluster, or a Redshift Serverless namespace + workgroup. */
+  readonly kind: 'provisioned' | 'serverless';
   readonly clusterType: 'single-node' | 'multi-node';
   readonly numNodes: number;
   readonly nodeType: string;
@@ -71,7 +73,15 @@ export interface ClusterSettings {
   readonly database: string;
   readonly user: string;
   readonly password: string | undefined;
+  /** Serverless: AWS makes the admin password and keeps it in Secrets Manager (then `password` is not used). */
+  readonly managedPassword: boolean;
   readonly port: number;
+  /** Serverless namespace (database, admin user, IAM roles). */
+  readonly namespace: string;
+  /** Serverless workgroup (compute, network, endpoint). */
+  readonly workgroup: string;
+  /** Serverless base capacity in Redshift Processing Units. */
+  readonly baseCapacity: number;
   readonly iamRoleName: string;
   /** CIDR allowed to reach the cluster's port; undefined means "none configured" (provisioner refuses to guess). */
   readonly ingressCidr: string | undefined;

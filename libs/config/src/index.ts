@@ -13,6 +13,6 @@ export type {
 } from './config.js';
 export { ConfigError } from './config-error.js';
 export { KEYS, type KeySpec } from './keys.js';
-export { loadConfig, type ConfigOverrides, type LoadConfigOptions } from './load-config.js';
+export { DEFAULT_NODE_TYPE, loadConfig, type ConfigOverrides, type LoadConfigOptions } from './load-config.js';
 export { redactConfig, redactUrl, scrub, secretsOf } from './redact.js';
 export { testConfig } from './test-config.js';

@@ -211,7 +211,7 @@ describe('validation', () => {
       `${at(16, '[AWS] REGION')} an AWS region like us-west-2, got "Oregon"`,
       `${at(2, '[DWH] DWH_CLUSTER_TYPE')} "single-node" or "multi-node", got "many-node"`,
       `${at(3, '[DWH] DWH_NUM_NODES')} a whole number ≥ 1, got "four"`,
-      `${at(4, '[DWH] DWH_NODE_TYPE')} a Redshift node type like dc2.large or ra3.xlplus, got "large"`,
+      `${at(4, '[DWH] DWH_NODE_TYPE')} a Redshift node type like ra3.large or ra3.xlplus, got "large"`,
       `${at(5, '[DWH] DWH_CLUSTER_IDENTIFIER')} a cluster identifier: 1-63 letters, digits or hyphens, starting with a letter, no "--", got "1cluster"`,
       `${at(6, '[DWH] DWH_PORT')} a whole number from 1 to 65535, got "70000"`,
       `${at(9, '[DWH] DWH_IAM_ROLE_NAME')} an IAM role name (letters, digits and +=,.@_-), got "bad role"`,

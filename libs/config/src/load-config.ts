@@ -5,6 +5,12 @@ import { ConfigError } from './config-error.js';
 import { KEYS, keyId, type KeySpec, type SectionKey } from './keys.js';
 import { readConfigFile } from './read-config-file.js';
 
+/**
+ * A node type AWS creates today (DC2 was deprecated in April 2025). ra3.large takes 1 node (single-node) or
+ * 2-16 (multi-node), so the seed's 4-node multi-node default fits it.
+ */
+export const DEFAULT_NODE_TYPE = 'ra3.large';
+
 /** Values given on a command line; they win over the environment and the file. */
 export interface ConfigOverrides {
   readonly databaseUrl?: string | undefined;
@@ -148,14 +154,19 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       sessionToken: get('AWS.SESSION_TOKEN'),
     },
     cluster: {
+      kind: get('DWH.DWH_KIND') ?? 'provisioned',
       clusterType,
       numNodes,
-      nodeType: get('DWH.DWH_NODE_TYPE') ?? 'dc2.large',
+      nodeType: get('DWH.DWH_NODE_TYPE') ?? DEFAULT_NODE_TYPE,
       clusterIdentifier: get('DWH.DWH_CLUSTER_IDENTIFIER') ?? 'dwhCluster',
       database: get('DWH.DWH_DB') ?? 'dwh',
       user: get('DWH.DWH_DB_USER') ?? 'dwhuser',
       password: get('DWH.DWH_DB_PASSWORD'),
+      managedPassword: get('DWH.DWH_MANAGED_PASSWORD') ?? false,
       port: get('DWH.DWH_PORT') ?? 5439,
+      namespace: get('DWH.DWH_NAMESPACE') ?? 'dwh-namespace',
+      workgroup: get('DWH.DWH_WORKGROUP') ?? 'dwh-workgroup',
+      baseCapacity: get('DWH.DWH_BASE_CAPACITY') ?? 8,
       iamRoleName: get('DWH.DWH_IAM_ROLE_NAME') ?? 'dwhRole',
       ingressCidr: get('DWH.DWH_INGRESS_CIDR'),
       allowOpenIngress: get('DWH.DWH_ALLOW_OPEN_INGRESS') ?? false,

@@ -39,7 +39,27 @@ export const cidr = z.cidrv4('an IPv4 CIDR block like 203.0.113.7/32');
 
 export const clusterType = z.enum(['single-node', 'multi-node'], '"single-node" or "multi-node"');
 
-export const nodeType = z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/, 'a Redshift node type like dc2.large or ra3.xlplus');
+export const nodeType = z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/, 'a Redshift node type like ra3.large or ra3.xlplus');
+
+export const dwhKind = z.enum(['provisioned', 'serverless'], '"provisioned" or "serverless"');
+
+/** CreateCluster's DBName and CreateNamespace's dbName: lower-case letters, digits, _ or $; not starting with a digit. */
+export const databaseName = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_$]{0,63}$/, 'a database name of 1-64 lower-case letters, digits, _ or $, not starting with a digit (Redshift rule)');
+
+/** CreateCluster's MasterUsername / CreateNamespace's adminUsername. */
+export const adminUser = z
+  .string()
+  .regex(/^[a-z][a-z0-9_+.@-]{0,127}$/, 'a user name of 1-128 lower-case letters, digits or _+.@-, starting with a letter (Redshift rule)');
+
+/** Redshift Serverless namespace and workgroup names. */
+export const serverlessName = z
+  .string()
+  .regex(/^[a-z0-9-]{3,64}$/, 'a name of 3-64 lower-case letters, digits or hyphens (Redshift Serverless rule)');
+
+/** Base capacity of a Serverless workgroup in RPUs: 4 to 1024 in steps of 8 from 8 (4 is the smallest size). */
+export const baseCapacity = wholeNumber(4, 1024).refine((n) => n === 4 || n % 8 === 0, 'a base capacity of 4, or 8 to 1024 RPUs in steps of 8');
 
 export const clusterIdentifier = z
   .string()

@@ -1,15 +1,17 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
+import { RedshiftServerlessClient } from '@aws-sdk/client-redshift-serverless';
 import type { AwsSettings } from '@sparkify/config';
 import { InfraConfigError } from './errors.js';
 
-/** The three control-plane clients the provisioner talks to, all in one region. */
+/** The control-plane clients the provisioner talks to, all in one region. */
 export interface AwsClients {
   readonly region: string;
   readonly iam: IAMClient;
   readonly redshift: RedshiftClient;
   readonly ec2: EC2Client;
+  readonly serverless: RedshiftServerlessClient;
 }
 
 /**
@@ -32,7 +34,13 @@ export function createAwsClients(aws: AwsSettings): AwsClients {
     ...(credentials ? { credentials } : {}),
     ...(aws.profile && !credentials ? { profile: aws.profile } : {}),
   };
-  return { region, iam: new IAMClient(settings), redshift: new RedshiftClient(settings), ec2: new EC2Client(settings) };
+  return {
+    region,
+    iam: new IAMClient(settings),
+    redshift: new RedshiftClient(settings),
+    ec2: new EC2Client(settings),
+    serverless: new RedshiftServerlessClient(settings),
+  };
 }
 
 /** The region, or a config error naming both places it can be set. */
@@ -50,4 +58,5 @@ export function destroyAwsClients(clients: AwsClients): void {
   clients.iam.destroy();
   clients.redshift.destroy();
   clients.ec2.destroy();
+  clients.serverless.destroy();
 }

@@ -1,44 +1,12 @@
 import type { Config } from '@sparkify/config';
 import { InfraConfigError } from './errors.js';
-import { REDSHIFT_TRUST_POLICY, s3LocationsOf, s3ReadPolicy, type PolicyDocument } from './s3-access.js';
-
-export interface Tag {
-  readonly Key: string;
-  readonly Value: string;
-}
+import { REDSHIFT_TRUST_POLICY, s3LocationsOf, s3ReadPolicy } from './s3-access.js';
+import type { DesiredStack, Tag } from './stack-model.js';
 
 /** Name of the inline policy the provisioner puts on the role. */
 export const ROLE_POLICY_NAME = 'sparkify-s3-read';
 /** Description put on the ingress rule; `down` revokes only rules that carry it. */
 export const INGRESS_DESCRIPTION = 'sparkify-provisioner: Redshift access';
-
-/** What `up` converges to, derived from the config alone (no AWS call). */
-export interface DesiredStack {
-  readonly region: string;
-  readonly role: {
-    readonly name: string;
-    readonly trustPolicy: PolicyDocument;
-    readonly policyName: string;
-    readonly policy: PolicyDocument;
-    readonly tags: readonly Tag[];
-  };
-  readonly cluster: {
-    /** Redshift stores identifiers in lower case. */
-    readonly identifier: string;
-    readonly clusterType: 'single-node' | 'multi-node';
-    readonly numNodes: number;
-    readonly nodeType: string;
-    readonly database: string;
-    readonly user: string;
-    readonly password: string | undefined;
-    readonly port: number;
-    readonly publiclyAccessible: boolean;
-    readonly encrypted: true;
-    readonly tags: readonly Tag[];
-  };
-  /** Undefined when no `[DWH] DWH_INGRESS_CIDR` is configured: the provisioner does not guess one. */
-  readonly ingress: { readonly cidr: string; readonly port: number } | undefined;
-}
 
 /**
  * The desired stack. Throws `InfraConfigError` for settings no command may act on (a missing region,
@@ -62,8 +30,11 @@ export function desiredStack(config: Config, options: { defaultOwner?: string } 
     { Key: 'owner', Value: cluster.owner ?? options.defaultOwner ?? 'unknown' },
     { Key: 'created-by', Value: 'sparkify-provisioner' },
   ];
+  const identifier = cluster.clusterIdentifier.toLowerCase();
+  const stackName = cluster.kind === 'serverless' ? cluster.workgroup : identifier;
   return {
     region: aws.region,
+    kind: cluster.kind,
     role: {
       name: cluster.iamRoleName,
       trustPolicy: REDSHIFT_TRUST_POLICY,
@@ -71,8 +42,13 @@ export function desiredStack(config: Config, options: { defaultOwner?: string } 
       policy: s3ReadPolicy(s3LocationsOf(config.source)),
       tags,
     },
+    securityGroup: {
+      name: `sparkify-${stackName}`,
+      description: `Access to the Sparkify warehouse ${stackName} (made by sparkify-provisioner)`,
+      tags: [...tags, { Key: 'Name', Value: `sparkify-${stackName}` }],
+    },
     cluster: {
-      identifier: cluster.clusterIdentifier.toLowerCase(),
+      identifier,
       clusterType: cluster.clusterType,
       numNodes: cluster.clusterType === 'single-node' ? 1 : cluster.numNodes,
       nodeType: cluster.nodeType,
@@ -82,6 +58,18 @@ export function desiredStack(config: Config, options: { defaultOwner?: string } 
       port: cluster.port,
       publiclyAccessible: cluster.publiclyAccessible,
       encrypted: true,
+      tags,
+    },
+    serverless: {
+      namespace: cluster.namespace,
+      workgroup: cluster.workgroup,
+      baseCapacity: cluster.baseCapacity,
+      database: cluster.database,
+      user: cluster.user,
+      password: cluster.managedPassword ? undefined : cluster.password,
+      managedPassword: cluster.managedPassword,
+      port: cluster.port,
+      publiclyAccessible: cluster.publiclyAccessible,
       tags,
     },
     ingress: cidr === undefined ? undefined : { cidr, port: cluster.port },

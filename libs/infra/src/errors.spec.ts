@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAwsError } from './errors.js';
-import { awsError, dnsError } from './testing.js';
+import { awsError, dnsError } from './testing/index.js';
 
 describe('classifyAwsError', () => {
   it.each([
@@ -14,6 +14,18 @@ describe('classifyAwsError', () => {
     ['ClusterQuotaExceededFault', 400, 'terminal'],
     ['InvalidParameterValue', 400, 'terminal'],
     ['InvalidClientTokenId', 403, 'terminal'],
+    // D10: Redshift's dependent-service faults say "wait and retry" (CreateCluster API reference).
+    ['DependentServiceRequestThrottlingFault', 400, 'transient'],
+    ['DependentServiceRequestThrottling', 400, 'transient'],
+    ['DependentServiceUnavailableFault', 400, 'transient'],
+    ['DependentServiceUnavailable', 400, 'transient'],
+    // Redshift Serverless (CreateNamespace / CreateWorkgroup API reference).
+    ['ThrottlingException', 400, 'transient'],
+    ['ConflictException', 400, 'transient'],
+    ['InternalServerException', 500, 'transient'],
+    ['ServiceQuotaExceededException', 402, 'terminal'],
+    ['AccessDeniedException', 403, 'terminal'],
+    ['ValidationException', 400, 'terminal'],
   ])('%s (%i) is %s', (code, status, errorClass) => {
     expect(classifyAwsError(awsError(code, 'm', status)).errorClass).toBe(errorClass);
   });

@@ -71,9 +71,31 @@ const THROTTLING = [
   'SlowDown',
   'PriorRequestNotComplete',
 ];
-const SERVER = ['ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalError', 'InternalServerError'];
+const SERVER = [
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'InternalError',
+  'InternalServerError',
+  'InternalServerException',
+  // Redshift: "a dependent service is throttling requests made by Amazon Redshift on your behalf. Wait and retry" (CreateCluster).
+  'DependentServiceRequestThrottlingFault',
+  'DependentServiceRequestThrottling',
+  'DependentServiceUnavailableFault',
+  'DependentServiceUnavailable',
+];
 const NETWORK = ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException'];
-const BUSY = ['InvalidClusterStateFault', 'InvalidClusterState', 'ConcurrentModification', 'ConcurrentModificationException'];
+const BUSY = [
+  'InvalidClusterStateFault',
+  'InvalidClusterState',
+  'ConcurrentModification',
+  'ConcurrentModificationException',
+  // Redshift Serverless: another change is running on the namespace or workgroup.
+  'ConflictException',
+  'InsufficientCapacityException',
+  // EC2: a security group still in use by the network interfaces of a cluster that is going away.
+  'DependencyViolation',
+];
 
 const ACCESS = ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess', 'AuthorizationError', 'UnauthorizedException'];
 const CREDENTIALS = [
@@ -96,6 +118,9 @@ const QUOTA = [
   'RulesPerSecurityGroupLimitExceeded',
   'ClusterSnapshotQuotaExceededFault',
   'TagLimitExceededFault',
+  'ServiceQuotaExceededException',
+  'TooManyTagsException',
+  'SecurityGroupLimitExceeded',
 ];
 const PARAMETER = [
   'InvalidParameterValue',
@@ -112,6 +137,7 @@ const PARAMETER = [
   'ClusterSnapshotAlreadyExistsFault',
   'InvalidVPCNetworkStateFault',
   'InvalidSubnet',
+  'Ipv6CidrBlockNotFoundException',
 ];
 
 interface ErrorShape {
@@ -163,7 +189,7 @@ export function classifyAwsError(error: unknown, region?: string): ClassifiedErr
     );
   }
   if (QUOTA.includes(code)) {
-    return terminal('An AWS quota was reached: delete unused resources, lower [DWH] DWH_NUM_NODES, or request more in Service Quotas.');
+    return terminal('An AWS quota was reached: delete unused resources, lower [DWH] DWH_NUM_NODES or DWH_BASE_CAPACITY, or request more in Service Quotas.');
   }
   if (PARAMETER.includes(code)) {
     return terminal('AWS rejected a parameter: check the [DWH] settings (node type, number of nodes, password rules) against the AWS message.');

@@ -1,7 +1,9 @@
 export { createAwsClients, destroyAwsClients, requireRegion, type AwsClients } from './aws-clients.js';
-export { applyPlan, type ApplyOptions } from './apply.js';
+export { applyPlan, ROLE_PROPAGATION_WINDOW_MS, type ApplyOptions } from './apply/index.js';
+export { callAws, defaultRetryPolicy, type CallContext, type RetryPolicy } from './aws-call.js';
 export { manualClock, systemClock, type Clock } from './clock.js';
-export { desiredStack, passwordProblem, INGRESS_DESCRIPTION, ROLE_POLICY_NAME, type DesiredStack, type Tag } from './desired-stack.js';
+export { ra3PortAllowed, warehouseProblems } from './cluster-rules.js';
+export { desiredStack, passwordProblem, INGRESS_DESCRIPTION, ROLE_POLICY_NAME } from './desired-stack.js';
 export {
   AwsCallError,
   classifyAwsError,
@@ -12,10 +14,9 @@ export {
   type ClassifiedError,
   type ErrorClass,
 } from './errors.js';
-export type { EventSink, InfraEvent } from './events.js';
 export { editIniText, writeIniValues, type IniUpdates } from './ini-edit.js';
-export { observeStack, type IngressRule, type ObservedCluster, type ObservedIngress, type ObservedRole, type ObservedStack } from './observe.js';
-export { hasChanges, planDown, planUp, type Action, type Change, type Plan, type PlanStep, type ResourceKind, type SnapshotChoice } from './plan.js';
+export { clusterPhase, observeStack, serverlessPhase, type ClusterPhase, type ServerlessPhase } from './observe/index.js';
+export { hasChanges, planDown, planUp } from './plan/index.js';
 export {
   downStack,
   planStack,
@@ -27,9 +28,28 @@ export {
   type StatusResult,
   type UpResult,
 } from './provision.js';
-export { callAws, defaultRetryPolicy, type CallContext, type RetryPolicy } from './retry.js';
 export { DEFAULT_S3_LOCATIONS, s3LocationsOf, s3ReadPolicy, type PolicyDocument, type PolicyStatement } from './s3-access.js';
+export type {
+  Action,
+  Change,
+  DesiredStack,
+  Endpoint,
+  EventSink,
+  InfraEvent,
+  IngressRule,
+  ObservedCluster,
+  ObservedIngress,
+  ObservedNamespace,
+  ObservedRole,
+  ObservedSecurityGroup,
+  ObservedStack,
+  ObservedWorkgroup,
+  Plan,
+  PlanStep,
+  ResourceKind,
+  SnapshotChoice,
+  Tag,
+  WarehouseKind,
+} from './stack-model.js';
 export { statusRows, type StatusRow } from './status.js';
-export { formatDuration } from './wait-for-cluster.js';
-/** Test support for other projects (a scripted fake of IAM, Redshift and EC2). */
-export { awsError, dnsError, FakeControlPlane, type FakeCall, type MockClientLike } from './testing.js';
+export { formatDuration } from './wait.js';

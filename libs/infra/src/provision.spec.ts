@@ -19,7 +19,7 @@ import {
   type InfraEvent,
   type InfraOptions,
 } from './index.js';
-import { awsError, FakeControlPlane } from './testing.js';
+import { awsError, FakeControlPlane } from './testing/index.js';
 
 const PASSWORD = 'Sup3rSecretPw';
 const CIDR = '203.0.113.7/32';
@@ -52,46 +52,60 @@ const opts = (extra: Partial<InfraOptions> = {}): InfraOptions => ({
   ...extra,
 });
 
+/** The stack's own security group. */
+const SG = 'sg-0sparkifydwhc';
+
 /** A complete stack, as `up` leaves it. */
 function completeStack(): void {
   fake.addRole('dwhRole', { policy: s3ReadPolicy(['s3://udacity-dend/log_data', 's3://udacity-dend/log_json_path.json', 's3://udacity-dend/song_data']) });
-  fake.addCluster('dwhCluster', { roleArns: [ARN] });
-  fake.addIngressRule(CIDR, 5439);
+  fake.addSecurityGroup('sparkify-dwhcluster', SG);
+  fake.addCluster('dwhCluster', { roleArns: [ARN], securityGroupIds: [SG] });
+  fake.addIngressRule(CIDR, 5439, undefined, SG);
 }
 
 describe('up on a fresh account', () => {
   it('plan only reads, and lists role, policy, cluster and ingress as to be created', async () => {
     const { plan, problems } = await planStack(config(), opts());
-    expect(fake.commands()).toEqual(['GetRole', 'DescribeClusters']);
+    expect(fake.commands()).toEqual(['GetRole', 'DescribeSecurityGroups', 'DescribeClusters']);
     expect(fake.mutatingCommands()).toEqual([]);
     expect(problems).toEqual([]);
     expect(plan.steps.map((s) => `${s.resource}:${s.change}`)).toEqual([
       'iam-role:create',
       'role-policy:create',
+      'security-group:create',
       'cluster:create',
       'cluster:wait',
       'ingress:create',
     ]);
   });
 
-  it('creates role, scoped policy, encrypted tagged cluster and ingress, waits creating → available', async () => {
+  it('creates role, scoped policy, own security group, encrypted tagged cluster and ingress, waits creating → available', async () => {
     const result = await upStack(config(), {}, opts());
-    expect(fake.mutatingCommands()).toEqual(['CreateRole', 'PutRolePolicy', 'CreateCluster', 'AuthorizeSecurityGroupIngress']);
+    expect(fake.mutatingCommands()).toEqual(['CreateRole', 'PutRolePolicy', 'CreateSecurityGroup', 'CreateCluster', 'AuthorizeSecurityGroupIngress']);
     expect(fake.commands()).toEqual([
       'GetRole',
+      'DescribeSecurityGroups',
       'DescribeClusters',
       'CreateRole',
       'PutRolePolicy',
+      'DescribeVpcs',
+      'CreateSecurityGroup',
       'CreateCluster',
-      'DescribeClusters',
       'DescribeClusters',
       'DescribeClusters',
       'AuthorizeSecurityGroupIngress',
       'GetRole',
       'GetRolePolicy',
+      'DescribeSecurityGroups',
       'DescribeClusters',
       'DescribeSecurityGroups',
     ]);
+    const groupId = fake.groupIdOf('sparkify-dwhcluster');
+    expect(fake.callsOf('CreateSecurityGroup')[0]).toMatchObject({
+      GroupName: 'sparkify-dwhcluster',
+      VpcId: 'vpc-0default',
+      TagSpecifications: [{ ResourceType: 'security-group', Tags: expect.arrayContaining([{ Key: 'created-by', Value: 'sparkify-provisioner' }]) }],
+    });
 
     const [role] = fake.callsOf('CreateRole');
     expect(JSON.parse(String(role?.['AssumeRolePolicyDocument']))).toMatchObject({
@@ -121,12 +135,14 @@ describe('up on a fresh account', () => {
       ClusterIdentifier: 'dwhcluster',
       ClusterType: 'multi-node',
       NumberOfNodes: 4,
-      NodeType: 'dc2.large',
+      NodeType: 'ra3.large',
       DBName: 'dwh',
       MasterUsername: 'dwhuser',
       MasterUserPassword: PASSWORD,
       Port: 5439,
       IamRoles: [ARN],
+      DefaultIamRoleArn: ARN,
+      VpcSecurityGroupIds: [groupId],
       Encrypted: true,
       PubliclyAccessible: false,
       Tags: [
@@ -135,8 +151,10 @@ describe('up on a fresh account', () => {
         { Key: 'created-by', Value: 'sparkify-provisioner' },
       ],
     });
+    // U11: the rule goes on the stack's own group, never on the VPC's shared default group.
+    expect(fake.rulesOf('sg-0default')).toEqual([]);
     expect(fake.callsOf('AuthorizeSecurityGroupIngress')[0]).toMatchObject({
-      GroupId: 'sg-0default',
+      GroupId: groupId,
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5439, ToPort: 5439, IpRanges: [{ CidrIp: CIDR }] }],
     });
 
@@ -176,7 +194,7 @@ describe('up is idempotent and convergent', () => {
   it('on a complete stack makes only read calls and reports no change', async () => {
     completeStack();
     const result = await upStack(config(), {}, opts());
-    expect(fake.commands()).toEqual(['GetRole', 'GetRolePolicy', 'DescribeClusters', 'DescribeSecurityGroups']);
+    expect(fake.commands()).toEqual(['GetRole', 'GetRolePolicy', 'DescribeSecurityGroups', 'DescribeClusters', 'DescribeSecurityGroups']);
     expect(result.changed).toBe(false);
     expect(result.plan.steps.every((s) => s.change === 'none')).toBe(true);
     expect(result.endpoint?.address).toContain('dwhcluster');
@@ -215,8 +233,8 @@ describe('up is idempotent and convergent', () => {
 
   it('cluster still creating: waits for it, adds the missing ingress, creates nothing else', async () => {
     completeStack();
-    fake.securityGroups.set('sg-0default', []);
-    fake.addCluster('dwhCluster', { status: 'creating', pollsLeft: 3, roleArns: [ARN] });
+    fake.securityGroups.get(SG)!.rules = [];
+    fake.addCluster('dwhCluster', { status: 'creating', pollsLeft: 3, roleArns: [ARN], securityGroupIds: [SG] });
     const result = await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['AuthorizeSecurityGroupIngress']);
     // The observation took one of the three 'creating' answers; the wait polls twice.
@@ -227,39 +245,39 @@ describe('up is idempotent and convergent', () => {
 
   it('ingress missing: authorizes it on the cluster security group', async () => {
     completeStack();
-    fake.securityGroups.set('sg-0default', []);
+    fake.securityGroups.get(SG)!.rules = [];
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['AuthorizeSecurityGroupIngress']);
-    expect(fake.securityGroups.get('sg-0default')).toHaveLength(1);
+    expect(fake.rulesOf(SG)).toHaveLength(1);
   });
 
   it('an equivalent rule made by someone else counts as present', async () => {
     completeStack();
-    fake.securityGroups.set('sg-0default', []);
-    fake.addIngressRule(CIDR, 5439, 'office');
+    fake.securityGroups.get(SG)!.rules = [];
+    fake.addIngressRule(CIDR, 5439, 'office', SG);
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual([]);
   });
 
   it('DWH_INGRESS_CIDR changed (a new home address): authorizes the new CIDR and revokes the old rule it made', async () => {
     completeStack();
-    fake.addIngressRule('192.0.2.0/24', 5439, 'office');
+    fake.addIngressRule('192.0.2.0/24', 5439, 'office', SG);
     const result = await upStack(config({ ingressCidr: '198.51.100.9/32' }), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['AuthorizeSecurityGroupIngress', 'RevokeSecurityGroupIngress']);
     expect(fake.callsOf('RevokeSecurityGroupIngress')[0]).toEqual({
-      GroupId: 'sg-0default',
+      GroupId: SG,
       IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5439, ToPort: 5439, IpRanges: [{ CidrIp: CIDR }] }],
     });
-    expect(fake.securityGroups.get('sg-0default')?.map((r) => r.cidr)).toEqual(['192.0.2.0/24', '198.51.100.9/32']);
+    expect(fake.rulesOf(SG)?.map((r) => r.cidr)).toEqual(['192.0.2.0/24', '198.51.100.9/32']);
     expect(result.plan.steps.find((s) => s.change === 'delete')?.name).toBe(`${CIDR} → tcp/5439`);
   });
 
   it('cluster without the role: attaches it and waits for the change', async () => {
     completeStack();
-    fake.addCluster('dwhCluster', { roleArns: [] });
+    fake.addCluster('dwhCluster', { roleArns: [], securityGroupIds: [SG] });
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['ModifyClusterIamRoles']);
-    expect(fake.callsOf('ModifyClusterIamRoles')[0]).toEqual({ ClusterIdentifier: 'dwhcluster', AddIamRoles: [ARN] });
+    expect(fake.callsOf('ModifyClusterIamRoles')[0]).toEqual({ ClusterIdentifier: 'dwhcluster', AddIamRoles: [ARN], DefaultIamRoleArn: ARN });
     // The wait goes on while the role shows 'adding' (one more poll after the cluster is available again).
     expect(clock.slept).toEqual([15_000]);
   });
@@ -267,7 +285,7 @@ describe('up is idempotent and convergent', () => {
   it('role deleted while the cluster stayed: recreates role and policy, then attaches the new role', async () => {
     completeStack();
     fake.roles.clear();
-    fake.addCluster('dwhCluster', { roleArns: [] });
+    fake.addCluster('dwhCluster', { roleArns: [], securityGroupIds: [SG] });
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['CreateRole', 'PutRolePolicy', 'ModifyClusterIamRoles']);
     expect(fake.clusters.get('dwhcluster')?.roleArns).toEqual([ARN]);
@@ -286,16 +304,16 @@ describe('up is idempotent and convergent', () => {
     completeStack();
     fake.addCluster('dwhCluster', { status: 'deleting', pollsLeft: 2 });
     await upStack(config(), {}, opts());
-    // The new cluster's security group is only known once it exists, so the rule is authorized again;
-    // AWS answers InvalidPermission.Duplicate for the default group, which counts as done.
-    expect(fake.mutatingCommands()).toEqual(['CreateCluster', 'AuthorizeSecurityGroupIngress']);
+    // The stack's own group outlives the cluster, and with it the ingress rule: only the cluster is made again.
+    expect(fake.mutatingCommands()).toEqual(['CreateCluster']);
+    expect(fake.callsOf('CreateCluster')[0]?.['VpcSecurityGroupIds']).toEqual([SG]);
     expect(fake.clusters.get('dwhcluster')?.status).toBe('available');
-    expect(fake.securityGroups.get('sg-0default')).toHaveLength(1);
+    expect(fake.rulesOf(SG)).toHaveLength(1);
   });
 
   it('a paused cluster is resumed and waited for', async () => {
     completeStack();
-    fake.addCluster('dwhCluster', { status: 'paused', roleArns: [ARN] });
+    fake.addCluster('dwhCluster', { status: 'paused', roleArns: [ARN], securityGroupIds: [SG] });
     await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual(['ResumeCluster']);
     expect(fake.clusters.get('dwhcluster')?.status).toBe('available');
@@ -304,7 +322,7 @@ describe('up is idempotent and convergent', () => {
   it('a cluster in a state up cannot work from stops with exit code 1 before any change', async () => {
     completeStack();
     fake.roles.get('dwhRole')?.inline.clear();
-    fake.addCluster('dwhCluster', { status: 'incompatible-network', roleArns: [ARN] });
+    fake.addCluster('dwhCluster', { status: 'incompatible-network', roleArns: [ARN], securityGroupIds: [SG] });
     const error = (await upStack(config(), {}, opts()).catch((e: unknown) => e)) as StackStateError;
     expect(error).toBeInstanceOf(StackStateError);
     expect(error.exitCode).toBe(1);
@@ -314,16 +332,16 @@ describe('up is idempotent and convergent', () => {
 
   it('reports drift (node type) without changing it', async () => {
     completeStack();
-    fake.addCluster('dwhCluster', { roleArns: [ARN], input: { NodeType: 'ra3.xlplus' } });
+    fake.addCluster('dwhCluster', { roleArns: [ARN], securityGroupIds: [SG], input: { NodeType: 'ra3.xlplus' } });
     const result = await upStack(config(), {}, opts());
     expect(fake.mutatingCommands()).toEqual([]);
-    expect(result.plan.notes.join('\n')).toContain('node type is ra3.xlplus, the config says dc2.large ([DWH] DWH_NODE_TYPE)');
+    expect(result.plan.notes.join('\n')).toContain('node type is ra3.xlplus, the config says ra3.large ([DWH] DWH_NODE_TYPE)');
   });
 
   it('dry run plans on a half-made stack without any mutating call', async () => {
     completeStack();
     fake.roles.get('dwhRole')?.inline.clear();
-    fake.securityGroups.set('sg-0default', []);
+    fake.securityGroups.get(SG)!.rules = [];
     const result = await upStack(config(), { dryRun: true }, opts());
     expect(fake.mutatingCommands()).toEqual([]);
     expect(result.applied).toBe(false);
@@ -390,7 +408,7 @@ describe('AWS errors', () => {
 
   it('InvalidClusterState while another change runs is retried with the slow backoff', async () => {
     completeStack();
-    fake.addCluster('dwhCluster', { roleArns: [] });
+    fake.addCluster('dwhCluster', { roleArns: [], securityGroupIds: [SG] });
     fake.failNext('ModifyClusterIamRoles', awsError('InvalidClusterStateFault', 'There is an operation running on the Cluster.'), 1);
     await upStack(config(), {}, opts());
     expect(events.find((e) => e.type === 'retry')).toMatchObject({ call: 'ModifyClusterIamRoles', code: 'InvalidClusterStateFault', delayMs: 7_500 });
@@ -444,6 +462,7 @@ describe('status', () => {
     expect(rows.map((r) => [r.resource, r.state])).toEqual([
       ['iam-role', 'present'],
       ['role-policy', 'missing'],
+      ['security-group', 'present'],
       ['cluster', 'available'],
       ['ingress', 'authorized'],
     ]);
@@ -456,10 +475,12 @@ describe('down', () => {
     completeStack();
     fake.roles.get('dwhRole')?.attached.push('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
     const result = await downStack(config(), { snapshot: { skipFinalSnapshot: true } }, opts());
-    expect(fake.mutatingCommands()).toEqual(['RevokeSecurityGroupIngress', 'DeleteCluster', 'DetachRolePolicy', 'DeleteRolePolicy', 'DeleteRole']);
+    expect(fake.mutatingCommands()).toEqual(['RevokeSecurityGroupIngress', 'DeleteCluster', 'DeleteSecurityGroup', 'DetachRolePolicy', 'DeleteRolePolicy', 'DeleteRole']);
+    expect(fake.callsOf('DeleteSecurityGroup')).toEqual([{ GroupId: SG }]);
+    expect(fake.securityGroups.has(SG)).toBe(false);
     expect(fake.callsOf('DeleteCluster')[0]).toEqual({ ClusterIdentifier: 'dwhcluster', SkipFinalClusterSnapshot: true });
     expect(fake.clusters.size + fake.roles.size).toBe(0);
-    expect(fake.securityGroups.get('sg-0default')).toEqual([]);
+    expect(fake.rulesOf(SG)).toEqual([]);
     expect(fake.snapshots).toEqual([]);
     expect(result.changed).toBe(true);
   });
@@ -473,8 +494,8 @@ describe('down', () => {
 
   it('leaves an ingress rule it did not make', async () => {
     completeStack();
-    fake.securityGroups.set('sg-0default', []);
-    fake.addIngressRule(CIDR, 5439, 'office');
+    fake.securityGroups.get(SG)!.rules = [];
+    fake.addIngressRule(CIDR, 5439, 'office', SG);
     const result = await downStack(config(), { snapshot: { skipFinalSnapshot: true } }, opts());
     expect(fake.mutatingCommands()).not.toContain('RevokeSecurityGroupIngress');
     expect(result.plan.notes.join()).toContain('not made by the provisioner');
@@ -484,7 +505,7 @@ describe('down', () => {
     completeStack();
     await downStack(config({ ingressCidr: undefined }), { snapshot: { skipFinalSnapshot: true } }, opts());
     expect(fake.mutatingCommands()[0]).toBe('RevokeSecurityGroupIngress');
-    expect(fake.securityGroups.get('sg-0default')).toEqual([]);
+    expect(fake.rulesOf(SG)).toEqual([]);
   });
 
   it('on nothing left is a success that changes nothing', async () => {

@@ -1,14 +1,15 @@
 import type { Config } from '@sparkify/config';
 import { createAwsClients, destroyAwsClients, type AwsClients } from './aws-clients.js';
-import { applyPlan, type ApplyOptions } from './apply.js';
+import { applyPlan, type ApplyOptions } from './apply/index.js';
+import { defaultRetryPolicy, type CallContext, type RetryPolicy } from './aws-call.js';
 import { systemClock, type Clock } from './clock.js';
-import { desiredStack, passwordProblem, type DesiredStack } from './desired-stack.js';
+import { warehouseProblems } from './cluster-rules.js';
+import { desiredStack, passwordProblem } from './desired-stack.js';
 import { InfraConfigError } from './errors.js';
-import type { EventSink } from './events.js';
 import { writeIniValues } from './ini-edit.js';
-import { observeStack, type ObservedStack } from './observe.js';
-import { hasChanges, planDown, planUp, type Plan, type SnapshotChoice } from './plan.js';
-import { defaultRetryPolicy, type CallContext, type RetryPolicy } from './retry.js';
+import { observeStack } from './observe/index.js';
+import { hasChanges, planDown, planUp } from './plan/index.js';
+import type { DesiredStack, Endpoint, EventSink, ObservedStack, Plan, SnapshotChoice } from './stack-model.js';
 import { statusRows, type StatusRow } from './status.js';
 
 /** How the operations reach AWS and measure time; every field has a production default. */
@@ -20,7 +21,7 @@ export interface InfraOptions {
   readonly onEvent?: EventSink;
   /** `owner` tag when `[DWH] DWH_OWNER` is not set (the CLI passes the OS user name). */
   readonly defaultOwner?: string;
-  /** Bound on each wait for the cluster (available or deleted). Default 40 minutes up, 30 minutes down. */
+  /** Bound on each wait for the cluster, namespace or workgroup (available or deleted). Default 40 minutes up, 30 minutes down. */
   readonly timeoutMs?: number;
   /** Pause between DescribeClusters polls. Default 15 s. */
   readonly pollIntervalMs?: number;
@@ -38,10 +39,13 @@ export interface UpResult extends PlanResult {
   /** False for `--dry-run`. */
   readonly applied: boolean;
   readonly changed: boolean;
-  readonly endpoint: { readonly address: string; readonly port: number } | undefined;
+  /** The cluster's or the workgroup's endpoint. */
+  readonly endpoint: Endpoint | undefined;
   readonly database: string;
   readonly user: string;
   readonly roleArn: string | undefined;
+  /** Serverless with `DWH_MANAGED_PASSWORD`: the Secrets Manager secret that holds the admin password. */
+  readonly passwordSecretArn: string | undefined;
   /** The config file `--write-config` rewrote. */
   readonly configWritten: string | undefined;
 }
@@ -61,6 +65,7 @@ export interface StatusResult {
 
 /** Observe, then plan what `up` would do. Read-only: no mutating AWS call. */
 export async function planStack(config: Config, options: InfraOptions = {}): Promise<PlanResult> {
+  assertCreatable(config);
   return session(config, options, ({ clients, ctx, desired }) => planWith(clients, ctx, desired));
 }
 
@@ -69,39 +74,45 @@ export async function upStack(config: Config, up: { dryRun?: boolean; writeConfi
   if (up.writeConfig && !config.file) {
     throw new InfraConfigError('--write-config needs a config file to write to: pass --config FILE (or set SPARKIFY_CONFIG, or run where dwh.cfg is).');
   }
+  assertCreatable(config);
   return session(config, options, async ({ clients, ctx, desired }) => {
     const planned = await planWith(clients, ctx, desired);
     const problems = [...planned.problems];
-    if (up.writeConfig) {
+    if (up.writeConfig && !managedPassword(desired)) {
       const problem = passwordProblem(desired.cluster.password);
       if (problem && !problems.includes(problem)) problems.push(problem);
     }
     const changed = hasChanges(planned.plan);
     const base = { ...planned, problems, database: desired.cluster.database, user: desired.cluster.user, changed };
     if (up.dryRun) {
-      return { ...base, applied: false, endpoint: planned.observed.cluster?.endpoint, roleArn: planned.observed.role?.arn, configWritten: undefined };
+      const { observed } = planned;
+      return { ...base, applied: false, endpoint: endpointOf(observed), roleArn: observed.role?.arn, passwordSecretArn: observed.namespace?.adminPasswordSecretArn, configWritten: undefined };
     }
     if (problems.length > 0) throw new InfraConfigError(problems.join('\n'));
     const acts = planned.plan.steps.some((s) => s.action);
     await applyPlan(clients, ctx, planned.plan, planned.observed, desired, applyOptions(options));
     const final = acts ? await observeStack(clients, ctx, desired) : planned.observed;
-    const endpoint = final.cluster?.endpoint;
+    const endpoint = endpointOf(final);
     const roleArn = final.role?.arn;
+    const passwordSecretArn = final.namespace?.adminPasswordSecretArn;
     let configWritten: string | undefined;
     if (up.writeConfig && config.file && endpoint) {
+      // The same keys the loader reads for a cluster: a workgroup endpoint needs no other change on its side.
+      const live = desired.kind === 'serverless' ? final.namespace : final.cluster;
       await writeIniValues(config.file, {
         CLUSTER: {
           HOST: endpoint.address,
-          DB_NAME: final.cluster?.database ?? desired.cluster.database,
-          DB_USER: final.cluster?.user ?? desired.cluster.user,
-          DB_PASSWORD: desired.cluster.password ?? '',
+          DB_NAME: live?.database ?? desired.cluster.database,
+          DB_USER: live?.user ?? desired.cluster.user,
+          // An AWS-managed password stays in Secrets Manager; the file keeps whatever it had.
+          ...(managedPassword(desired) ? {} : { DB_PASSWORD: desired.cluster.password ?? '' }),
           DB_PORT: String(endpoint.port),
         },
         IAM_ROLE: { ARN: roleArn ?? '' },
       });
       configWritten = config.file;
     }
-    return { ...base, observed: final, applied: true, endpoint, roleArn, configWritten };
+    return { ...base, observed: final, applied: true, endpoint, roleArn, passwordSecretArn, configWritten };
   });
 }
 
@@ -113,7 +124,7 @@ export async function stackStatus(config: Config, options: InfraOptions = {}): P
   });
 }
 
-/** Deletes ingress rule, cluster (waiting until it is gone) and role. Nothing left → nothing done, success. */
+/** Deletes ingress rules, the cluster or the workgroup and namespace (waiting until they are gone), the security group and the role. Nothing left → nothing done, success. */
 export async function downStack(config: Config, down: { snapshot: SnapshotChoice; dryRun?: boolean }, options: InfraOptions = {}): Promise<DownResult> {
   return session(config, options, async ({ clients, ctx, desired }) => {
     const observed = await observeStack(clients, ctx, desired, { forDelete: true });
@@ -149,11 +160,27 @@ async function planWith(clients: AwsClients, ctx: CallContext, desired: DesiredS
   const observed = await observeStack(clients, ctx, desired);
   const plan = planUp(observed, desired);
   const problems: string[] = [];
-  if (plan.steps.some((s) => s.action?.kind === 'create-cluster')) {
+  const creates = plan.steps.some((s) => s.action?.kind === 'create-cluster' || s.action?.kind === 'create-namespace');
+  if (creates && !managedPassword(desired)) {
     const problem = passwordProblem(desired.cluster.password);
     if (problem) problems.push(problem);
   }
   return { desired, observed, plan, problems };
+}
+
+function managedPassword(desired: DesiredStack): boolean {
+  return desired.kind === 'serverless' && desired.serverless.managedPassword;
+}
+
+/** The endpoint the loader connects to: the cluster's, or the workgroup's. */
+function endpointOf(observed: ObservedStack): Endpoint | undefined {
+  return observed.cluster?.endpoint ?? observed.workgroup?.endpoint;
+}
+
+/** CreateCluster / CreateWorkgroup rules (node type, node count, port), before any AWS call. */
+function assertCreatable(config: Config): void {
+  const problems = warehouseProblems(config.cluster);
+  if (problems.length > 0) throw new InfraConfigError(problems.join('\n'));
 }
 
 function applyOptions(options: InfraOptions): ApplyOptions {

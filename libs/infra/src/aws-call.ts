@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import { AwsCallError, awsMessage, classifyAwsError } from './errors.js';
-import type { EventSink } from './events.js';
+import type { EventSink } from './stack-model.js';
 
 export interface RetryPolicy {
   /** Tries per call, the first one included. */
@@ -37,10 +37,40 @@ export interface CallLabel {
   readonly resource: string;
   /** Makes an otherwise terminal error transient for this call (e.g. IAM's eventual consistency right after a change). */
   readonly transientIf?: (error: unknown) => boolean;
+  /** Codes the caller handles ("already exists", "not found"): thrown at once as `AwsCallError`, never retried. */
+  readonly expected?: readonly string[];
+}
+
+/** AWS error codes that mean "already there" or "not there", by service (both the class name and the wire code). */
+export const CODES = {
+  iamNotFound: ['NoSuchEntityException', 'NoSuchEntity'],
+  iamExists: ['EntityAlreadyExistsException', 'EntityAlreadyExists'],
+  clusterNotFound: ['ClusterNotFoundFault', 'ClusterNotFound'],
+  clusterExists: ['ClusterAlreadyExistsFault', 'ClusterAlreadyExists'],
+  serverlessNotFound: ['ResourceNotFoundException'],
+  /** CreateNamespace/CreateWorkgroup on a name in use (also while it is being deleted: the wait then says so). */
+  serverlessConflict: ['ConflictException'],
+  groupNotFound: ['InvalidGroup.NotFound'],
+  groupExists: ['InvalidGroup.Duplicate'],
+  ruleExists: ['InvalidPermission.Duplicate'],
+  ruleNotFound: ['InvalidPermission.NotFound'],
+} as const;
+
+/**
+ * Runs `run`; an `AwsCallError` whose code is in `codes` becomes `undefined` (the goal already holds: "already
+ * exists" for a create, "not found" for a read or a delete).
+ */
+export async function unlessCode<T>(codes: readonly string[], run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AwsCallError && codes.includes(error.code)) return undefined;
+    throw error;
+  }
 }
 
 /**
- * Runs one AWS call, retrying transient failures with exponential backoff and "equal jitter"
+ * The one door to AWS. Runs one AWS call, retrying transient failures with exponential backoff and "equal jitter"
  * (half fixed, half random), and turning the final failure into an `AwsCallError` that a person can act on.
  * The SDK's own retries are off (`maxAttempts: 1` on the clients) so this is the one policy in force.
  */
@@ -51,6 +81,9 @@ export async function callAws<T>(ctx: CallContext, label: CallLabel, send: () =>
       return await send();
     } catch (error) {
       const found = classifyAwsError(error, ctx.region);
+      if (label.expected?.includes(found.code)) {
+        throw new AwsCallError(`${label.call} on ${label.resource}: ${found.code}`, label.call, label.resource, found.code, 'terminal', { cause: error });
+      }
       const classified = found.errorClass === 'terminal' && label.transientIf?.(error) ? { ...found, errorClass: 'transient' as const } : found;
       if (classified.errorClass === 'terminal' || attempt >= retry.maxAttempts) {
         const tries = attempt > 1 ? ` (after ${attempt} tries)` : '';
@@ -71,4 +104,9 @@ export async function callAws<T>(ctx: CallContext, label: CallLabel, send: () =>
       await ctx.clock.sleep(delayMs);
     }
   }
+}
+
+/** `callAws` for a call whose "already done" answer (`codes`) means success: resolves undefined then. */
+export function callAwsUnless<T>(ctx: CallContext, label: CallLabel, codes: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+  return unlessCode(codes, () => callAws(ctx, { ...label, expected: codes }, send));
 }

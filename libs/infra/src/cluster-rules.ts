@@ -1,0 +1,46 @@
+import type { ClusterSettings } from '@sparkify/config';
+
+/**
+ * CreateCluster's rules that depend on the node type, checked before any AWS call so that the message names the key
+ * instead of echoing AWS's `InvalidParameterValue`. Node ranges from the Management Guide's RA3 table (the API itself
+ * caps NumberOfNodes at 100); ports from the API reference (RA3 and Serverless: 5431-5455 or 8191-8215).
+ */
+const RA3_NODES: Record<string, { readonly maxNodes: number }> = {
+  'ra3.large': { maxNodes: 16 },
+  'ra3.xlplus': { maxNodes: 16 },
+  'ra3.4xlarge': { maxNodes: 32 },
+  'ra3.16xlarge': { maxNodes: 100 },
+};
+
+/** Node families AWS no longer creates: DC2 was deprecated in April 2025 (`Invalid node type: dc2.large`). */
+const RETIRED = /^(dc1|dc2|ds1|ds2)\./;
+
+/** Ports an RA3 cluster or a Serverless workgroup accepts. */
+export function ra3PortAllowed(port: number): boolean {
+  return (port >= 5431 && port <= 5455) || (port >= 8191 && port <= 8215);
+}
+
+/**
+ * Every problem with the `[DWH]` settings that CreateCluster / CreateWorkgroup would reject; empty when the config
+ * can be sent as is. `plan` and `up` check it first; `status` and `down` do not, so an old stack can still be removed.
+ */
+export function warehouseProblems(c: ClusterSettings): string[] {
+  const problems: string[] = [];
+  if (!ra3PortAllowed(c.port)) {
+    const what = c.kind === 'serverless' ? 'a Serverless workgroup' : 'an RA3 cluster';
+    problems.push(`[DWH] DWH_PORT is ${c.port}, which ${what} does not accept: use 5439 (the default) or another port in 5431-5455 or 8191-8215.`);
+  }
+  if (c.kind === 'serverless') return problems;
+  if (RETIRED.test(c.nodeType)) {
+    problems.push(
+      `[DWH] DWH_NODE_TYPE is ${c.nodeType}, which AWS no longer creates (DC2 was deprecated in April 2025; CreateCluster answers "Invalid node type"): ` +
+        'set DWH_NODE_TYPE=ra3.large (1 node, or 2-16) or ra3.xlplus, or set DWH_KIND=serverless. The rest of a seed dwh.cfg can stay as it is.',
+    );
+    return problems;
+  }
+  const ra3 = RA3_NODES[c.nodeType];
+  if (ra3 && c.clusterType === 'multi-node' && c.numNodes > ra3.maxNodes) {
+    problems.push(`[DWH] DWH_NUM_NODES is ${c.numNodes}, but a multi-node ${c.nodeType} cluster has 2 to ${ra3.maxNodes} nodes.`);
+  }
+  return problems;
+}
