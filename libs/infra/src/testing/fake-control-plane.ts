@@ -107,6 +107,7 @@ export class FakeControlPlane {
   /** Undefined = a region without a default VPC. */
   defaultVpc: string | undefined = 'vpc-0default';
   private readonly failures: Array<{ command: string; error: Error; remaining: number }> = [];
+  private readonly answers: Array<{ command: string; answer: unknown }> = [];
 
   constructor(options: { region?: string } = {}) {
     this.region = options.region ?? 'us-west-2';
@@ -120,6 +121,12 @@ export class FakeControlPlane {
   /** The next `times` calls of `command` throw `error` (then it answers normally). */
   failNext(command: string, error: Error, times = 1): this {
     this.failures.push({ command, error, remaining: times });
+    return this;
+  }
+
+  /** The next call of `command` gets `answer` and changes nothing (e.g. EC2's "not revoked" answer). */
+  answerNext(command: string, answer: unknown): this {
+    this.answers.push({ command, answer });
     return this;
   }
 
@@ -228,6 +235,8 @@ export class FakeControlPlane {
             failure.remaining -= 1;
             throw failure.error;
           }
+          const scripted = this.answers.findIndex((a) => a.command === name);
+          if (scripted >= 0) return this.answers.splice(scripted, 1)[0]?.answer;
           return handler(record);
         });
       }
