@@ -147,7 +147,7 @@ describe('config errors exit 2', () => {
 describe('a full session', () => {
   it('plan → up --write-config → status → up (no change) → down → down (nothing left)', async () => {
     expect(await run('plan')).toBe(0);
-    expect(out).toContain('+ create  iam-role     dwhRole');
+    expect(out).toContain('+ create  iam-role       dwhRole');
     expect(out).toContain('5 to create, 0 to update, 0 to delete, 0 unchanged.');
     expect(out).toContain('+ create  security-group sparkify-dwhcluster');
     expect(fake.mutatingCommands()).toEqual([]);

@@ -4,6 +4,7 @@ import {
   downStack,
   InfraError,
   planStack,
+  snapshotIdProblem,
   stackStatus,
   upStack,
   type InfraOptions,
@@ -32,7 +33,7 @@ class UsageError extends Error {}
 export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('provisioner')
-    .description('Provision the Sparkify Redshift stack: IAM role, encrypted cluster, ingress rule.')
+    .description('Provision the Sparkify Redshift stack: IAM role, security group, encrypted cluster or Serverless namespace + workgroup, ingress rule.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
     }),
   );
 
-  withCommon(program.command('up').description('create or finish the stack, wait until the cluster is available'))
+  withCommon(program.command('up').description('create or finish the stack, wait until the cluster or workgroup is available'))
     .option('--dry-run', 'plan only: make no change')
     .option('--write-config', 'write [CLUSTER] and [IAM_ROLE] into the config file')
     .addOption(timeoutOption())
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
           database: result.database,
           user: result.user,
           roleArn: result.roleArn ?? null,
+          passwordSecretArn: result.passwordSecretArn ?? null,
           configWritten: result.configWritten ?? null,
         });
         if (result.problems.length > 0) throw new UsageError('');
@@ -80,9 +82,9 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
     }),
   );
 
-  withCommon(program.command('down').description('delete ingress rule, cluster and role (waits for the deletion)'))
-    .option('--final-snapshot <id>', 'keep a final snapshot of the cluster with this identifier')
-    .option('--skip-final-snapshot', 'delete the cluster without a final snapshot')
+  withCommon(program.command('down').description('delete ingress rule, cluster or workgroup and namespace, security group and role (waits for the deletion)'))
+    .option('--final-snapshot <id>', 'keep a final snapshot of the cluster or namespace with this identifier')
+    .option('--skip-final-snapshot', 'delete the cluster or namespace without a final snapshot')
     .option('--dry-run', 'show what would be deleted')
     .addOption(timeoutOption())
     .action(
@@ -205,9 +207,8 @@ function commandChoices(name: string, opts: Record<string, unknown>): Choices {
       'down deletes the cluster and its data: say what happens to the data with --final-snapshot ID (keep a snapshot) or --skip-final-snapshot (keep nothing).',
     );
   }
-  if (typeof finalSnapshot === 'string' && (!/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}$/.test(finalSnapshot) || finalSnapshot.endsWith('-'))) {
-    throw new UsageError(`--final-snapshot ${finalSnapshot}: a snapshot identifier is 1-255 letters, digits or hyphens, starts with a letter, has no "--" and does not end with "-".`);
-  }
+  const problem = typeof finalSnapshot === 'string' ? snapshotIdProblem(finalSnapshot) : undefined;
+  if (problem) throw new UsageError(`--final-snapshot ${String(finalSnapshot)}: ${problem}`);
   const snapshot: SnapshotChoice = typeof finalSnapshot === 'string' ? { finalSnapshotId: finalSnapshot } : { skipFinalSnapshot: true };
   return { down: { snapshot, dryRun: opts['dryRun'] === true } };
 }

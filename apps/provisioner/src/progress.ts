@@ -3,7 +3,7 @@ import { formatDuration, type InfraEvent, type PlanStep } from '@sparkify/infra'
 const SYMBOL: Record<PlanStep['change'], string> = { create: '+', update: '~', delete: '-', wait: '…', none: '=', skip: '·', blocked: '!' };
 
 export function stepLine(step: PlanStep): string {
-  return `${SYMBOL[step.change]} ${step.change.padEnd(7)} ${step.resource.padEnd(12)} ${step.name}${step.reason ? `  (${step.reason})` : ''}`;
+  return `${SYMBOL[step.change]} ${step.change.padEnd(7)} ${step.resource.padEnd(14)} ${step.name}${step.reason ? `  (${step.reason})` : ''}`;
 }
 
 /**

@@ -44,3 +44,12 @@ export function warehouseProblems(c: ClusterSettings): string[] {
   }
   return problems;
 }
+
+/**
+ * A final snapshot identifier both CreateCluster's `FinalClusterSnapshotIdentifier` and DeleteNamespace's
+ * `finalSnapshotName` accept; undefined when it is fine.
+ */
+export function snapshotIdProblem(id: string): string | undefined {
+  if (/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}$/.test(id) && !id.endsWith('-')) return undefined;
+  return 'a snapshot identifier is 1-255 letters, digits or hyphens, starts with a letter, has no "--" and does not end with "-".';
+}

@@ -2,7 +2,7 @@ export { createAwsClients, destroyAwsClients, requireRegion, type AwsClients } f
 export { applyPlan, ROLE_PROPAGATION_WINDOW_MS, type ApplyOptions } from './apply/index.js';
 export { callAws, defaultRetryPolicy, type CallContext, type RetryPolicy } from './aws-call.js';
 export { manualClock, systemClock, type Clock } from './clock.js';
-export { ra3PortAllowed, warehouseProblems } from './cluster-rules.js';
+export { ra3PortAllowed, snapshotIdProblem, warehouseProblems } from './cluster-rules.js';
 export { desiredStack, passwordProblem, INGRESS_DESCRIPTION, ROLE_POLICY_NAME } from './desired-stack.js';
 export {
   AwsCallError,
