@@ -204,7 +204,7 @@ function commandChoices(name: string, opts: Record<string, unknown>): Choices {
   if (typeof finalSnapshot === 'string' && skip) throw new UsageError('down: choose one of --final-snapshot ID and --skip-final-snapshot, not both.');
   if (typeof finalSnapshot !== 'string' && !skip) {
     throw new UsageError(
-      'down deletes the cluster and its data: say what happens to the data with --final-snapshot ID (keep a snapshot) or --skip-final-snapshot (keep nothing).',
+      'down deletes the warehouse (the cluster, or the Serverless namespace) and its data: say what happens to the data with --final-snapshot ID (keep a snapshot) or --skip-final-snapshot (keep nothing).',
     );
   }
   const problem = typeof finalSnapshot === 'string' ? snapshotIdProblem(finalSnapshot) : undefined;
