@@ -144,6 +144,16 @@ describe('network (U11, D8)', () => {
   });
 });
 
+describe('a role the provisioner did not make', () => {
+  it('down takes back only the policy up put on it, and leaves the role with a note', async () => {
+    fake.addRole('dwhRole', { policy: POLICY, attached: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], foreign: true });
+    const result = await downStack(config(), { snapshot: { skipFinalSnapshot: true } }, opts());
+    expect(fake.mutatingCommands()).toEqual(['DeleteRolePolicy']);
+    expect(fake.roles.get('dwhRole')?.attached).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(result.plan.notes.join()).toContain('IAM role dwhRole has no created-by=sparkify-provisioner tag, so down leaves it');
+  });
+});
+
 describe('every cluster state (D9)', () => {
   it.each(['available, prep-for-resize', 'available, resize-cleanup'])("'%s' counts as available: nothing to do, no wait", async (status) => {
     completeStack(status);

@@ -65,6 +65,8 @@ export interface ObservedRole {
   /** Every inline policy name and attached managed policy ARN; only listed when observing for `down`. */
   readonly inlinePolicyNames: readonly string[];
   readonly attachedPolicyArns: readonly string[];
+  /** Carries the `created-by=sparkify-provisioner` tag: only such a role is deleted by `down`. */
+  readonly madeByProvisioner: boolean;
 }
 
 export interface ObservedSecurityGroup {

@@ -30,6 +30,7 @@ export async function observeRole(clients: AwsClients, ctx: CallContext, desired
     policy: decodePolicy(inline?.PolicyDocument),
     inlinePolicyNames,
     attachedPolicyArns,
+    madeByProvisioner: (got.Role.Tags ?? []).some((t) => t.Key === 'created-by' && t.Value === 'sparkify-provisioner'),
   };
 }
 

@@ -96,7 +96,14 @@ export function planDown(observed: ObservedStack, desired: DesiredStack, snapsho
     steps.push({ resource: 'security-group', name: desired.securityGroup.name, change: 'delete', reason: groupId, action: { kind: 'delete-security-group', groupId } });
   }
   const role = observed.role;
-  if (role) {
+  if (role && !role.madeByProvisioner) {
+    // A role someone else made (`dwhRole` is every course's name): take back only what `up` put on it.
+    if (role.inlinePolicyNames.includes(desired.role.policyName)) {
+      const policyName = desired.role.policyName;
+      steps.push({ resource: 'role-policy', name: `${role.name}/${policyName}`, change: 'delete', reason: 'inline policy put by up', action: { kind: 'delete-role-policy', policyName } });
+    }
+    notes.push(`IAM role ${role.name} has no created-by=sparkify-provisioner tag, so down leaves it and its other policies alone.`);
+  } else if (role) {
     for (const policyArn of role.attachedPolicyArns) {
       steps.push({ resource: 'role-policy', name: `${role.name}/${policyArn}`, change: 'delete', reason: 'detach', action: { kind: 'detach-role-policy', policyArn } });
     }

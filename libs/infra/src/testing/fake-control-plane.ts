@@ -130,10 +130,12 @@ export class FakeControlPlane {
     return this;
   }
 
-  addRole(name: string, options: { trustPolicy?: PolicyDocument; policy?: PolicyDocument; attached?: string[] } = {}): this {
+  /** A role as `up` makes it (tagged `created-by=sparkify-provisioner`), unless `foreign`. */
+  addRole(name: string, options: { trustPolicy?: PolicyDocument; policy?: PolicyDocument; attached?: string[]; foreign?: boolean } = {}): this {
     const inline = new Map<string, PolicyDocument>();
     if (options.policy) inline.set(ROLE_POLICY_NAME, options.policy);
-    this.roles.set(name, { trustPolicy: options.trustPolicy ?? REDSHIFT_TRUST_POLICY, inline, attached: options.attached ?? [], tags: [] });
+    const tags = options.foreign ? [] : [{ Key: 'created-by', Value: 'sparkify-provisioner' }];
+    this.roles.set(name, { trustPolicy: options.trustPolicy ?? REDSHIFT_TRUST_POLICY, inline, attached: options.attached ?? [], tags });
     return this;
   }
 
