@@ -58,7 +58,7 @@ export const KEYS = [
   spec('DWH', 'DWH_PORT', v.port, 'Cluster or workgroup port (default 5439; RA3: 5431-5455 or 8191-8215)'),
   spec('DWH', 'DWH_NAMESPACE', v.serverlessName, 'Serverless namespace (default dwh-namespace)'),
   spec('DWH', 'DWH_WORKGROUP', v.serverlessName, 'Serverless workgroup (default dwh-workgroup)'),
-  spec('DWH', 'DWH_BASE_CAPACITY', v.baseCapacity, 'Serverless base capacity in RPUs (default 8)'),
+  spec('DWH', 'DWH_BASE_CAPACITY', v.baseCapacity, 'Serverless base capacity in RPUs: 4, 8-512 in steps of 8, up to 1024 in steps of 32 (default 8)'),
   spec('DWH', 'DWH_IAM_ROLE_NAME', v.iamName, 'IAM role created for the cluster (default dwhRole)'),
   spec('DWH', 'DWH_INGRESS_CIDR', v.cidr, 'CIDR allowed to reach the cluster port (none by default)'),
   spec('DWH', 'DWH_ALLOW_OPEN_INGRESS', v.flag, 'Allow 0.0.0.0/0 as ingress CIDR (default false)'),

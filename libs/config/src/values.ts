@@ -58,8 +58,14 @@ export const serverlessName = z
   .string()
   .regex(/^[a-z0-9-]{3,64}$/, 'a name of 3-64 lower-case letters, digits or hyphens (Redshift Serverless rule)');
 
-/** Base capacity of a Serverless workgroup in RPUs: 4 to 1024 in steps of 8 from 8 (4 is the smallest size). */
-export const baseCapacity = wholeNumber(4, 1024).refine((n) => n === 4 || n % 8 === 0, 'a base capacity of 4, or 8 to 1024 RPUs in steps of 8');
+/**
+ * Base capacity of a Serverless workgroup in RPUs (Management Guide, "Compute capacity for Amazon Redshift
+ * Serverless"): 4, or 8 to 512 in steps of 8, or 512 to 1024 in steps of 32 (above 512 only in some regions).
+ */
+export const baseCapacity = wholeNumber(4, 1024).refine(
+  (n) => n === 4 || (n >= 8 && n <= 512 && n % 8 === 0) || (n > 512 && n % 32 === 0),
+  'a base capacity of 4, 8 to 512 RPUs in steps of 8, or 512 to 1024 in steps of 32',
+);
 
 export const clusterIdentifier = z
   .string()

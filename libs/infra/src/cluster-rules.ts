@@ -15,6 +15,9 @@ const RA3_NODES: Record<string, { readonly maxNodes: number }> = {
 /** Node families AWS no longer creates: DC2 was deprecated in April 2025 (`Invalid node type: dc2.large`). */
 const RETIRED = /^(dc1|dc2|ds1|ds2)\./;
 
+/** Regions where a Serverless base capacity above 512 RPUs (up to 1024) is offered (Management Guide, compute capacity). */
+const LARGE_BASE_CAPACITY_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1'];
+
 /** Ports an RA3 cluster or a Serverless workgroup accepts. */
 export function ra3PortAllowed(port: number): boolean {
   return (port >= 5431 && port <= 5455) || (port >= 8191 && port <= 8215);
@@ -24,13 +27,18 @@ export function ra3PortAllowed(port: number): boolean {
  * Every problem with the `[DWH]` settings that CreateCluster / CreateWorkgroup would reject; empty when the config
  * can be sent as is. `plan` and `up` check it first; `status` and `down` do not, so an old stack can still be removed.
  */
-export function warehouseProblems(c: ClusterSettings): string[] {
+export function warehouseProblems(c: ClusterSettings, region?: string): string[] {
   const problems: string[] = [];
   if (!ra3PortAllowed(c.port)) {
     const what = c.kind === 'serverless' ? 'a Serverless workgroup' : 'an RA3 cluster';
     problems.push(`[DWH] DWH_PORT is ${c.port}, which ${what} does not accept: use 5439 (the default) or another port in 5431-5455 or 8191-8215.`);
   }
-  if (c.kind === 'serverless') return problems;
+  if (c.kind === 'serverless') {
+    if (c.baseCapacity > 512 && region !== undefined && !LARGE_BASE_CAPACITY_REGIONS.includes(region)) {
+      problems.push(`[DWH] DWH_BASE_CAPACITY is ${c.baseCapacity}, but in ${region} a workgroup's base capacity is at most 512 RPUs (above 512 only in ${LARGE_BASE_CAPACITY_REGIONS.join(', ')}).`);
+    }
+    return problems;
+  }
   if (RETIRED.test(c.nodeType)) {
     problems.push(
       `[DWH] DWH_NODE_TYPE is ${c.nodeType}, which AWS no longer creates (DC2 was deprecated in April 2025; CreateCluster answers "Invalid node type"): ` +

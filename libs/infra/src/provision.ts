@@ -179,7 +179,7 @@ function endpointOf(observed: ObservedStack): Endpoint | undefined {
 
 /** CreateCluster / CreateWorkgroup rules (node type, node count, port), before any AWS call. */
 function assertCreatable(config: Config): void {
-  const problems = warehouseProblems(config.cluster);
+  const problems = warehouseProblems(config.cluster, config.aws.region);
   if (problems.length > 0) throw new InfraConfigError(problems.join('\n'));
 }
 

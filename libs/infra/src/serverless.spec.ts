@@ -131,6 +131,12 @@ describe('Serverless up on a fresh account', () => {
     expect(fake.mutatingCommands()).toEqual([]);
   });
 
+  it('a base capacity above 512 RPUs is refused where AWS does not offer it', async () => {
+    const cfg = { ...config({ baseCapacity: 1024 }), aws: { ...config().aws, region: 'ap-southeast-2' } };
+    await expect(upStack(cfg, {}, opts())).rejects.toThrow('[DWH] DWH_BASE_CAPACITY is 1024, but in ap-southeast-2 a workgroup');
+    expect(fake.calls).toEqual([]);
+  });
+
   it('a port a workgroup does not accept is refused before any call', async () => {
     await expect(upStack(config({ port: 5500 }), {}, opts())).rejects.toThrow('[DWH] DWH_PORT is 5500, which a Serverless workgroup does not accept');
     expect(fake.calls).toEqual([]);
