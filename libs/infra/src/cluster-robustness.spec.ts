@@ -93,6 +93,8 @@ describe('node type and CreateCluster rules (before any AWS call)', () => {
   it.each([
     [{ port: 6000 }, '[DWH] DWH_PORT is 6000, which an RA3 cluster does not accept: use 5439 (the default) or another port in 5431-5455 or 8191-8215.'],
     [{ numNodes: 20 }, '[DWH] DWH_NUM_NODES is 20, but a multi-node ra3.large cluster has 2 to 16 nodes.'],
+    [{ nodeType: 'ra3.4xlarge', numNodes: 40 }, '[DWH] DWH_NUM_NODES is 40, but a multi-node ra3.4xlarge cluster has 2 to 32 nodes.'],
+    [{ nodeType: 'ra3.16xlarge', clusterType: 'single-node' as const, numNodes: 1 }, '[DWH] DWH_CLUSTER_TYPE is single-node, but ra3.16xlarge clusters have 2 to 100 nodes'],
   ])('%o is refused before any call: %s', async (overrides, message) => {
     await expect(upStack(config(overrides), {}, opts())).rejects.toThrow(message);
     expect(fake.calls).toEqual([]);

@@ -2,14 +2,16 @@ import type { ClusterSettings } from '@sparkify/config';
 
 /**
  * CreateCluster's rules that depend on the node type, checked before any AWS call so that the message names the key
- * instead of echoing AWS's `InvalidParameterValue`. Node ranges from the Management Guide's RA3 table (the API itself
- * caps NumberOfNodes at 100); ports from the API reference (RA3 and Serverless: 5431-5455 or 8191-8215).
+ * instead of echoing AWS's `InvalidParameterValue`. Node ranges "with create cluster" from the Management Guide's RA3
+ * table (working-with-clusters: ra3.xlplus 1 or 2-16, ra3.4xlarge 2-32, ra3.16xlarge 2-128; ra3.large, added later,
+ * 1 or 2-16); the API caps NumberOfNodes at 100. Ports from the API reference (RA3 and Serverless: 5431-5455 or
+ * 8191-8215).
  */
-const RA3_NODES: Record<string, { readonly maxNodes: number }> = {
-  'ra3.large': { maxNodes: 16 },
-  'ra3.xlplus': { maxNodes: 16 },
-  'ra3.4xlarge': { maxNodes: 32 },
-  'ra3.16xlarge': { maxNodes: 100 },
+const RA3_NODES: Record<string, { readonly singleNode: boolean; readonly maxNodes: number }> = {
+  'ra3.large': { singleNode: true, maxNodes: 16 },
+  'ra3.xlplus': { singleNode: true, maxNodes: 16 },
+  'ra3.4xlarge': { singleNode: false, maxNodes: 32 },
+  'ra3.16xlarge': { singleNode: false, maxNodes: 100 },
 };
 
 /** Node families AWS no longer creates: DC2 was deprecated in April 2025 (`Invalid node type: dc2.large`). */
@@ -47,6 +49,9 @@ export function warehouseProblems(c: ClusterSettings, region?: string): string[]
     return problems;
   }
   const ra3 = RA3_NODES[c.nodeType];
+  if (ra3 && c.clusterType === 'single-node' && !ra3.singleNode) {
+    problems.push(`[DWH] DWH_CLUSTER_TYPE is single-node, but ${c.nodeType} clusters have 2 to ${ra3.maxNodes} nodes: set DWH_CLUSTER_TYPE=multi-node, or DWH_NODE_TYPE=ra3.large or ra3.xlplus for one node.`);
+  }
   if (ra3 && c.clusterType === 'multi-node' && c.numNodes > ra3.maxNodes) {
     problems.push(`[DWH] DWH_NUM_NODES is ${c.numNodes}, but a multi-node ${c.nodeType} cluster has 2 to ${ra3.maxNodes} nodes.`);
   }
