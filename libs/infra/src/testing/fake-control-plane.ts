@@ -17,64 +17,9 @@ import { iamRoutes } from './fake-iam.js';
 import { redshiftRoutes } from './fake-redshift.js';
 import { serverlessRoutes } from './fake-serverless.js';
 
-export type FakeService = 'iam' | 'redshift' | 'redshift-serverless' | 'ec2';
+import type { FakeCall, FakeCluster, FakeGroup, FakeNamespace, FakeRole, FakeRule, FakeService, FakeState, FakeWorkgroup, Route } from './fake-state.js';
 
-export interface FakeCall {
-  readonly service: FakeService;
-  readonly command: string;
-  readonly input: Record<string, unknown>;
-}
-
-export interface FakeRole {
-  trustPolicy: PolicyDocument;
-  inline: Map<string, PolicyDocument>;
-  attached: string[];
-  tags: Array<{ Key?: string; Value?: string }>;
-}
-
-export interface FakeCluster {
-  status: string;
-  /** DescribeClusters answers left before the current transition (`creating`, `deleting`, …) completes. */
-  pollsLeft: number;
-  input: Record<string, unknown>;
-  roleArns: string[];
-  /** Roles still being attached: `adding` until the next DescribeClusters. */
-  addingRoles: string[];
-  securityGroupIds: string[];
-}
-
-export interface FakeNamespace {
-  status: string;
-  pollsLeft: number;
-  input: Record<string, unknown>;
-  iamRoles: string[];
-  defaultIamRoleArn: string | undefined;
-}
-
-export interface FakeWorkgroup {
-  status: string;
-  pollsLeft: number;
-  input: Record<string, unknown>;
-  securityGroupIds: string[];
-}
-
-export interface FakeRule {
-  readonly protocol: string;
-  readonly fromPort: number;
-  readonly toPort: number;
-  readonly cidr: string;
-  readonly description: string | undefined;
-}
-
-export interface FakeGroup {
-  readonly name: string;
-  rules: FakeRule[];
-  readonly tags: Array<{ Key?: string; Value?: string }>;
-}
-
-type Handler = (input: Record<string, unknown>) => unknown;
-/** One modelled command: the SDK command class, its name, and its answer. */
-export type Route = [unknown, string, Handler];
+export type { FakeCall, FakeCluster, FakeGroup, FakeNamespace, FakeRole, FakeRule, FakeService, FakeWorkgroup, Route } from './fake-state.js';
 
 /** The part of aws-sdk-client-mock's `mockClient` the fake needs (kept structural: no test dependency here). */
 export type MockClientLike = (client: never) => {
@@ -86,7 +31,7 @@ export type MockClientLike = (client: never) => {
 const READ_ONLY = /^(Get|List|Describe)/;
 const KNOWN_REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
 
-export class FakeControlPlane {
+export class FakeControlPlane implements FakeState {
   readonly region: string;
   readonly accountId = '123456789012';
   readonly calls: FakeCall[] = [];

@@ -8,13 +8,13 @@ import {
   type IpPermission,
 } from '@aws-sdk/client-ec2';
 import { awsError } from './aws-errors.js';
-import type { FakeControlPlane, FakeGroup, FakeRule, Route } from './fake-control-plane.js';
+import type { FakeState, FakeGroup, FakeRule, Route } from './fake-state.js';
 
 /**
  * EC2 security groups in one default VPC. Revoking a rule that does not match exactly is answered like AWS does for
  * a default VPC: no error, `Return: false` and the rule under `UnknownIpPermissions` (EC2 API reference).
  */
-export function ec2Routes(fake: FakeControlPlane): Route[] {
+export function ec2Routes(fake: FakeState): Route[] {
   const group = (id: unknown): FakeGroup => {
     const found = fake.securityGroups.get(String(id));
     if (!found) throw awsError('InvalidGroup.NotFound', `The security group '${String(id)}' does not exist`, 400);

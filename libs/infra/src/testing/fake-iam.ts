@@ -12,10 +12,10 @@ import {
 } from '@aws-sdk/client-iam';
 import type { PolicyDocument } from '../s3-access.js';
 import { awsError } from './aws-errors.js';
-import type { FakeControlPlane, FakeRole, Route } from './fake-control-plane.js';
+import type { FakeState, FakeRole, Route } from './fake-state.js';
 
 /** IAM as the provisioner uses it: roles, inline and attached policies (documents come back URL-encoded). */
-export function iamRoutes(fake: FakeControlPlane): Route[] {
+export function iamRoutes(fake: FakeState): Route[] {
   const role = (name: unknown): FakeRole => {
     const found = fake.roles.get(String(name));
     if (!found) throw awsError('NoSuchEntityException', `The role with name ${String(name)} cannot be found.`, 404);

@@ -7,10 +7,10 @@ import {
   ResumeClusterCommand,
 } from '@aws-sdk/client-redshift';
 import { awsError } from './aws-errors.js';
-import type { FakeCluster, FakeControlPlane, Route } from './fake-control-plane.js';
+import type { FakeCluster, FakeState, Route } from './fake-state.js';
 
 /** Redshift clusters: `creating → available`, `final-snapshot`/`deleting → gone` over several DescribeClusters answers. */
-export function redshiftRoutes(fake: FakeControlPlane): Route[] {
+export function redshiftRoutes(fake: FakeState): Route[] {
   const cluster = (identifier: unknown): FakeCluster => {
     const found = fake.clusters.get(String(identifier).toLowerCase());
     if (!found) throw awsError('ClusterNotFoundFault', `Cluster ${String(identifier)} not found.`, 404);

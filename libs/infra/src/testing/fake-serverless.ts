@@ -9,14 +9,14 @@ import {
   UpdateWorkgroupCommand,
 } from '@aws-sdk/client-redshift-serverless';
 import { awsError } from './aws-errors.js';
-import type { FakeControlPlane, FakeNamespace, FakeWorkgroup, Route } from './fake-control-plane.js';
+import type { FakeState, FakeNamespace, FakeWorkgroup, Route } from './fake-state.js';
 
 /**
  * Redshift Serverless: namespaces (`AVAILABLE`, `MODIFYING`, `DELETING`) and workgroups (`CREATING`, `AVAILABLE`,
  * `MODIFYING`, `DELETING`), each state change taking a few Get* answers. Errors as the API reference lists them:
  * ResourceNotFoundException, ConflictException (name in use, or another change running), ValidationException.
  */
-export function serverlessRoutes(fake: FakeControlPlane): Route[] {
+export function serverlessRoutes(fake: FakeState): Route[] {
   const namespace = (name: unknown): FakeNamespace => {
     const found = fake.namespaces.get(String(name));
     if (!found) throw awsError('ResourceNotFoundException', `Namespace ${String(name)} does not exist.`, 404);
