@@ -185,6 +185,23 @@ describe('Serverless up converges', () => {
     expect(fake.mutatingCommands()).toEqual(['AuthorizeSecurityGroupIngress']);
   });
 
+  it('plan and dry run on a half-made stack make no mutating call', async () => {
+    fake.addRole('dwhRole', { policy: POLICY });
+    fake.addNamespace('dwh-namespace', { roleArns: [] });
+    const planned = await planStack(config(), opts());
+    const dry = await upStack(config(), { dryRun: true }, opts());
+    expect(fake.mutatingCommands()).toEqual([]);
+    expect(dry.applied).toBe(false);
+    expect(planned.plan.steps.filter((s) => s.action).map((s) => s.action?.kind)).toEqual([
+      'create-security-group',
+      'update-namespace-roles',
+      'wait-namespace-available',
+      'create-workgroup',
+      'wait-workgroup-available',
+      'authorize-ingress',
+    ]);
+  });
+
   it('a workgroup still CREATING is waited for, not created again', async () => {
     completeStack();
     fake.addWorkgroup('dwh-workgroup', { status: 'CREATING', pollsLeft: 3, securityGroupIds: [SG] });
@@ -322,6 +339,23 @@ describe('Serverless up --write-config', () => {
           .replace('DB_PORT=\n', 'DB_PORT=5439\n')
           .replace('ARN=\n', `ARN=${ARN}\n`),
       );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Serverless up --write-config with an AWS-managed password', () => {
+  it('writes the endpoint and leaves DB_PASSWORD as it was: the password stays in Secrets Manager', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'infra-sls-'));
+    try {
+      const file = join(dir, 'dwh.cfg');
+      await copyFile(join(import.meta.dirname, '__fixtures__', 'seed-dwh.cfg'), file);
+      const result = await upStack({ ...config({ managedPassword: true, password: undefined }), file }, { writeConfig: true }, opts());
+      const text = await readFile(file, 'utf8');
+      expect(text).toContain(`HOST=${HOST}\n`);
+      expect(text).toContain('DB_PASSWORD=\n');
+      expect(result.passwordSecretArn).toMatch(/^arn:aws:secretsmanager:/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
