@@ -23,6 +23,11 @@ export interface EmbeddedServer {
 export interface EmbeddedServerOptions {
   readonly onProgress: (message: string) => void;
   readonly onServerLog?: (line: string) => void;
+  /**
+   * How a new cluster authenticates: 'password' (scram-sha-256, the default) or 'trust' (any loopback client, no
+   * password: only for a throwaway cluster of a tool, so that its URLs hold no secret). Ignored for an existing one.
+   */
+  readonly auth?: 'password' | 'trust';
 }
 
 const USER = 'postgres';
@@ -194,7 +199,7 @@ async function ensureCluster(
   await writeFile(folder.password, password + '\n', { mode: 0o600 });
   options.onProgress(`initialising the embedded PostgreSQL in ${folder.display} (first use)`);
   try {
-    await initdb(bins, user, { dataDir: folder.cluster, superuser: USER, password, onLog: (m) => log.push(m) });
+    await initdb(bins, user, { dataDir: folder.cluster, superuser: USER, password, trust: options.auth === 'trust', onLog: (m) => log.push(m) });
   } catch (error) {
     throw new WarehouseError(
       `Could not initialise the embedded PostgreSQL in ${folder.display}: ${(error as Error).message}`,

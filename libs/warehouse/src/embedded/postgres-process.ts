@@ -36,7 +36,7 @@ function spawnError(program: string, error: NodeJS.ErrnoException, user: ServerU
 export async function initdb(
   bins: PgBinaries,
   user: ServerUser | undefined,
-  options: { dataDir: string; superuser: string; password: string; onLog: (line: string) => void },
+  options: { dataDir: string; superuser: string; password: string; trust?: boolean; onLog: (line: string) => void },
 ): Promise<void> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   // initdb reads the password from a file: only the server's user may read it, and only for this moment.
@@ -48,7 +48,7 @@ export async function initdb(
       await chown(pwfile, user.uid, user.gid);
     }
     await chmod(options.dataDir, 0o700);
-    const args = [`--pgdata=${options.dataDir}`, '--auth=scram-sha-256', `--username=${options.superuser}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'];
+    const args = [`--pgdata=${options.dataDir}`, `--auth=${options.trust ? 'trust' : 'scram-sha-256'}`, `--username=${options.superuser}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'];
     await new Promise<void>((resolve, reject) => {
       const child = spawn(bins.initdb, args, { ...asUser(user), stdio: ['ignore', 'ignore', 'pipe'] });
       const said: string[] = [];
