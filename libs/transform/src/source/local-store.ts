@@ -82,7 +82,7 @@ function unreadable(path: string, error: unknown): SourceError {
  * name, a folder's name compared with a `/` after it, exactly as its files' keys compare with their siblings'.
  * Synchronous on purpose: for thousands of small cached directories and files it is many times faster than
  * the thread pool's round trips (and the walk is the only thing running while we list).
- * Symlinks are followed (data folders are often assembled from links); `real` is the resolved path of `dir`
+ * Symlinks are followed (data folders are often assembled from links); `resolved` is the real path of `dir`
  * and `chain` those of the folders above it, so a link back to one of them is reported instead of walked forever.
  * Anything named `.json` that is not a regular file (FIFO, socket, device) is refused with its path: reading it
  * could block forever, and skipping it would lose data without a word.
