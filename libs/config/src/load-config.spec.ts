@@ -259,8 +259,23 @@ describe('validation', () => {
       `${join(dir, 'dwh.cfg')} line 2: expected [SECTION], KEY=value, or a comment starting with # or ;`,
     ]);
     expect(problemsOf(() => loadConfig({ file: cfg(`HOST=x\n[DWH]\nDWH_PORT=1\n[dwh]\ndwh_port=2\n`), env: {}, cwd: dir }))).toEqual([
+      `${join(dir, 'dwh.cfg')} line 4: section [DWH] appears twice (first on line 2); merge the two into one`,
+      `${join(dir, 'dwh.cfg')} line 5: [DWH] DWH_PORT is set twice (first on line 3); keep one`,
       `${join(dir, 'dwh.cfg')} line 1: HOST is outside any [SECTION]`,
-      `${join(dir, 'dwh.cfg')} line 5: [DWH] DWH_PORT is set twice`,
+    ]);
+  });
+
+  it('refuses a key set twice in one section, with the file and both lines, as configparser does', () => {
+    const file = cfg(`[DWH]\nDWH_PORT=5439\n# the new one\ndwh_port = 5440\n[AWS]\nREGION=us-west-2\n`);
+    expect(problemsOf(() => loadConfig({ file, env: {}, cwd: dir }))).toEqual([
+      `${file} line 4: [DWH] DWH_PORT is set twice (first on line 2); keep one`,
+    ]);
+  });
+
+  it('refuses a section that appears twice, even when its keys differ', () => {
+    const file = cfg(`[DWH]\nDWH_PORT=5439\n[AWS]\nREGION=us-west-2\n[DWH]\nDWH_DB=dwh\n`);
+    expect(problemsOf(() => loadConfig({ file, env: {}, cwd: dir }))).toEqual([
+      `${file} line 5: section [DWH] appears twice (first on line 1); merge the two into one`,
     ]);
   });
 
@@ -298,6 +313,19 @@ describe('redaction', () => {
   it('hides the password of a database URL but keeps its host', () => {
     const config = loadConfig({ env: { DATABASE_URL: 'postgres://loader:s3cr3t@db.example:5432/dwh' }, cwd: dir });
     expect(redactConfig(config).target).toEqual({ kind: 'postgres', url: 'postgres://loader:***@db.example:5432/dwh' });
+  });
+
+  it('refuses a malformed %-escape in a database URL, naming the variable or flag but never the value', () => {
+    const url = 'postgres://loader:pa%zzword99@db.example:5432/dwh';
+    const expected = 'expected a URL whose %-escapes are valid: % then two hex digits (write a % in a password as %25), got a value not shown here because it is secret';
+    const fromEnv = problemsOf(() => loadConfig({ env: { DATABASE_URL: url }, cwd: dir }));
+    expect(fromEnv).toEqual([`environment variable DATABASE_URL: ${expected}`]);
+    const fromFlag = problemsOf(() => loadConfig({ env: {}, cwd: dir, overrides: { databaseUrl: 'postgres://u:100%@h/db' } }));
+    expect(fromFlag).toEqual([`--database-url: ${expected}`]);
+    expect([...fromEnv, ...fromFlag].join('\n')).not.toMatch(/pa%zz|100%@/);
+    // A URL whose escapes are fine still loads, and its decoded password is among the secrets to hide.
+    const fine = loadConfig({ env: { DATABASE_URL: 'postgres://loader:100%25sure@db.example/dwh' }, cwd: dir });
+    expect(secretsOf(fine)).toContain('100%sure');
   });
 });
 

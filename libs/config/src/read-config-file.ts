@@ -33,7 +33,8 @@ export function readConfigFile(path: string): ConfigFileContents {
     problems.push(`line ${line ?? '?'}: expected [SECTION], KEY=value, or a comment starting with # or ;`);
     return { values: new Map(), problems, mode };
   }
-  const lines = keyLines(text);
+  const { lines, repeats } = scanLines(text);
+  problems.push(...repeats);
   const values = new Map<string, FileValue>();
   for (const [section, body] of Object.entries(parsed)) {
     if (typeof body !== 'object' || body === null) {
@@ -42,26 +43,43 @@ export function readConfigFile(path: string): ConfigFileContents {
     }
     for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
       const id = `${section.toUpperCase()}.${key.toUpperCase()}`;
-      const line = lines.get(id);
-      if (values.has(id)) {
-        problems.push(`line ${line ?? '?'}: [${section.toUpperCase()}] ${key.toUpperCase()} is set twice`);
-        continue;
-      }
-      values.set(id, { value: String(raw).trim(), line });
+      if (values.has(id)) continue; // [DWH] and [dwh] both set it: already reported by scanLines
+      values.set(id, { value: String(raw).trim(), line: lines.get(id) });
     }
   }
   return { values, problems, mode };
 }
 
-/** Line number of the last `KEY=` of each `SECTION.KEY` (and `.KEY` before any section), for messages. */
-function keyLines(text: string): Map<string, number> {
+/**
+ * Line number of the first `KEY=` of each `SECTION.KEY` (and `.KEY` before any section), for messages; and the
+ * repeats Python's configparser refuses (DuplicateSectionError, DuplicateOptionError). The parser we use keeps the
+ * last value silently, so a second `HOST=` would otherwise win without a word. Names match without regard to case,
+ * as everywhere in dwh.cfg, so `[dwh]` after `[DWH]` is a repeat too.
+ */
+function scanLines(text: string): { lines: Map<string, number>; repeats: string[] } {
   const lines = new Map<string, number>();
+  const sections = new Map<string, number>();
+  const repeats: string[] = [];
   let section = '';
   text.split(/\r?\n/).forEach((line, index) => {
+    const at = index + 1;
     const header = /^\s*\[([^\]]+)\]/.exec(line);
-    if (header?.[1]) section = header[1].trim().toUpperCase();
+    if (header?.[1]) {
+      section = header[1].trim().toUpperCase();
+      const first = sections.get(section);
+      if (first === undefined) sections.set(section, at);
+      else repeats.push(`line ${at}: section [${section}] appears twice (first on line ${first}); merge the two into one`);
+      return;
+    }
     const key = /^\s*([^#;=\s[][^=]*?)\s*=/.exec(line);
-    if (key?.[1]) lines.set(`${section}.${key[1].toUpperCase()}`, index + 1);
+    if (!key?.[1]) return;
+    const id = `${section}.${key[1].toUpperCase()}`;
+    const first = lines.get(id);
+    if (first !== undefined && section !== '') {
+      repeats.push(`line ${at}: [${section}] ${key[1].toUpperCase()} is set twice (first on line ${first}); keep one`);
+    } else {
+      lines.set(id, at);
+    }
   });
-  return lines;
+  return { lines, repeats };
 }

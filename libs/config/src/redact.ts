@@ -53,7 +53,7 @@ export function secretsOf(config: Config): string[] {
   if (config.target.kind === 'redshift') found.push(config.target.password);
   if (config.target.kind === 'postgres' && URL.canParse(config.target.url)) {
     const password = new URL(config.target.url).password;
-    if (password) found.push(decodeURIComponent(password), password);
+    if (password) found.push(decodeOrKeep(password), password);
   }
   return [...new Set(found.filter((s): s is string => typeof s === 'string' && s.length >= 3))].flatMap((s) =>
     encodeURIComponent(s) === s ? [s] : [s, encodeURIComponent(s)],
@@ -63,4 +63,12 @@ export function secretsOf(config: Config): string[] {
 /** Replaces every secret in the text with ***: the last guard before anything is printed. */
 export function scrub(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => out.split(secret).join(HIDDEN), text);
+}
+
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a malformed escape: loadConfig refuses such a URL; keep the text as written
+  }
 }

@@ -27,9 +27,22 @@ export const s3Url = z
   .string()
   .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'an S3 location like s3://bucket/prefix');
 
+/** True when every %-escape in the URL's user, password and database decodes (decodeURIComponent would throw). */
+function escapesDecode(s: string): boolean {
+  if (!URL.canParse(s)) return true; // reported by the first check
+  const { username, password, pathname } = new URL(s);
+  try {
+    for (const part of [username, password, pathname]) decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const postgresUrl = z
   .string()
-  .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol), 'a URL like postgres://user:password@host:5432/database');
+  .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol), 'a URL like postgres://user:password@host:5432/database')
+  .refine(escapesDecode, 'a URL whose %-escapes are valid: % then two hex digits (write a % in a password as %25)');
 
 export const roleArn = z
   .string()

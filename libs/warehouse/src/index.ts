@@ -13,3 +13,5 @@ export {
   type CreateTablesReport,
 } from './create-tables.js';
 export { countRows } from './row-counts.js';
+export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded/embedded-server.js';
+export { dataFolder } from './embedded/layout.js';

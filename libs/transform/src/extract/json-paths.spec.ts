@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeWith, sharedData } from '@sparkify/testing';
 import { DEFAULT_LOG_JSON_PATHS_TEXT } from './default-json-paths.js';
+import { SourceError } from '../source/source-location.js';
 import { JsonPathsError, parseJsonPath, parseJsonPaths, selectPath } from './json-paths.js';
 
 describe('JSONPaths', () => {
@@ -18,6 +19,19 @@ describe('JSONPaths', () => {
     expect(() => parseJsonPaths('{"jsonpaths": ["$.ok", "$[oops"]}', 'x.json')).toThrow(/x\.json, path 2/);
     expect(() => parseJsonPaths('{"paths": []}', 'x.json')).toThrow(/x\.json must be an object \{"jsonpaths"/);
     expect(() => parseJsonPaths('{', 'x.json')).toThrow(/x\.json is not valid JSON/);
+  });
+
+  it('is a SourceError: bad input, which the CLIs report with exit 2, not an unexpected failure', () => {
+    const error = (() => {
+      try {
+        parseJsonPaths('{"jsonpaths": [', '/data/log_json_path.json');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(JsonPathsError);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toMatch(/^\/data\/log_json_path\.json is not valid JSON/);
   });
 
   it('selects values, undefined when a step is missing', () => {

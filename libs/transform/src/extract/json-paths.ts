@@ -1,3 +1,5 @@
+import { SourceError } from '../source/source-location.js';
+
 /**
  * Redshift JSONPaths: `{"jsonpaths": ["$['artist']", "$.auth", "$['a'][0]"]}`.
  * COPY maps path i to column i of the column list, so the file's order is the staging table's order.
@@ -5,7 +7,8 @@
 export type JsonPathSegment = string | number;
 export type JsonPath = readonly JsonPathSegment[];
 
-export class JsonPathsError extends Error {
+/** A JSONPaths file that cannot be used: bad input, like every SourceError (the CLIs exit 2, "bad input"). */
+export class JsonPathsError extends SourceError {
   override readonly name = 'JsonPathsError';
 }
 

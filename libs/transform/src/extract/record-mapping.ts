@@ -1,6 +1,7 @@
 import { coerce } from './coerce.js';
 import { parseKeepingNumbers } from './json-lexemes.js';
 import { JsonPathsError, selectPath, type JsonPath } from './json-paths.js';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import type { StagingColumn, StagingType } from './staging-column.js';
 
 /** Where one staging column's value comes from in a JSON record. */
@@ -41,6 +42,9 @@ export function mapRecord(text: string, fields: readonly FieldMapping[]): Mapped
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     const found = record === null ? 'null' : Array.isArray(record) ? 'an array' : `a ${typeof record}`;
     return { ok: false, column: null, reason: `expected a JSON object, found ${found}` };
+  }
+  if (nestsDeeperThan(text)) {
+    return { ok: false, column: null, reason: `the record nests more than ${MAX_NESTING} levels deep (objects and arrays inside each other); the loader reads records up to ${MAX_NESTING} levels` };
   }
   let withLexemes: unknown; // parsed again only when a number's written form matters
   let coerced = false;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readRecords, type RawRecord, type RecordLayout } from './records.js';
 
 async function records(input: string | Buffer, layout: RecordLayout, chunkSize = 0): Promise<RawRecord[]> {
@@ -57,5 +57,22 @@ describe('readRecords: values (song files)', () => {
       { line: 1, text: '42' },
       { line: 2, text: '{"a":1}' },
     ]);
+  });
+});
+
+describe('readRecords: long lines', () => {
+  it('joins the chunks of a long line once, so its cost grows with its length, not with its square', async () => {
+    const concat = vi.spyOn(Buffer, 'concat');
+    try {
+      const size = 4 * 1024 * 1024;
+      const text = `{"a":"${'x'.repeat(size)}"}\n{"b":1}\n`;
+      const out = await records(text, 'lines', 64 * 1024); // 64 chunks, as a file stream gives them
+      expect(out.map((r) => ('text' in r ? r.text.length : -1))).toEqual([size + 8, 7]);
+      // Bytes copied by joins: once the line's length now; ~32 times it (136 MB) when every chunk re-joined the line.
+      const joined = concat.mock.calls.reduce((sum, [list]) => sum + list.reduce((n, b) => n + b.length, 0), 0);
+      expect(joined).toBeLessThanOrEqual(text.length);
+    } finally {
+      concat.mockRestore();
+    }
   });
 });

@@ -54,17 +54,24 @@ interface Line {
  * only a chunk holding bytes that are not UTF-8 is decoded line by line, to reject just the lines at fault.
  */
 class LineSplitter {
-  private pending: Buffer | undefined;
+  /**
+   * The bytes after the last newline so far, as the chunks they came in. Kept as a list and joined once, when the
+   * line's newline arrives: joining on every chunk would copy a long line again and again, making a line's cost
+   * grow with the square of its length (a 50 MB line took 30 s).
+   */
+  private pending: Buffer[] = [];
   private count = 0;
 
   push(chunk: Uint8Array): Line[] {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: Line[] = [];
-    const last = buf.lastIndexOf(0x0a);
-    if (last === -1) {
-      this.pending = Buffer.from(buf); // copy: sources reuse chunks
+    const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (input.lastIndexOf(0x0a) === -1) {
+      if (input.length > 0) this.pending.push(Buffer.from(input)); // copy: sources reuse chunks
       return out;
     }
+    const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, input]) : input;
+    this.pending = [];
+    const last = buf.lastIndexOf(0x0a);
     const whole = buf.subarray(0, last);
     if (isUtf8(whole)) this.decodeAll(whole, out);
     else {
@@ -76,14 +83,14 @@ class LineSplitter {
         nl = buf.indexOf(0x0a, start);
       }
     }
-    this.pending = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : undefined;
+    if (last + 1 < buf.length) this.pending.push(Buffer.from(buf.subarray(last + 1)));
     return out;
   }
 
   end(): Line[] {
-    const last = this.pending;
-    this.pending = undefined;
-    return last && last.length > 0 ? [this.emit(last)] : [];
+    const last = Buffer.concat(this.pending);
+    this.pending = [];
+    return last.length > 0 ? [this.emit(last)] : [];
   }
 
   /** `bytes` are whole lines (without the final newline), all valid UTF-8. */

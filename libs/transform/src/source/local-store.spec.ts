@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +48,89 @@ describe('localStore', () => {
     if (source.kind !== 'local') throw new Error('expected a local source');
     await expect(localStore(source).list('songs')).rejects.toThrow(
       new SourceError(`${join(dir, 'nowhere', 'song_data')} is missing: a source folder needs song_data/ and log_data/ (the layout of the Udacity S3 bucket)`),
+    );
+  });
+});
+
+describe('localStore with special files and links', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sparkify-special-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  /** A fresh source folder with song_data/ and log_data/, and its store. */
+  const fresh = () => {
+    const root = join(dir, `s${++n}`);
+    mkdirSync(join(root, 'song_data'), { recursive: true });
+    mkdirSync(join(root, 'log_data'), { recursive: true });
+    const source = resolveSource(root);
+    if (source.kind !== 'local') throw new Error('expected a local source');
+    return { root, store: localStore(source) };
+  };
+
+  it('refuses a FIFO named log_json_path.json at once, naming it, instead of waiting forever for a writer', async () => {
+    const { root, store } = fresh();
+    execFileSync('mkfifo', [join(root, 'log_json_path.json')]);
+    const error = await store.readJsonPaths().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toBe(
+      `${join(root, 'log_json_path.json')} is a FIFO (named pipe), not a regular file; the loader reads regular files only (or symlinks to them): replace it with the file`,
+    );
+  }, 5_000);
+
+  it('refuses a folder named log_json_path.json, naming it', async () => {
+    const { root, store } = fresh();
+    mkdirSync(join(root, 'log_json_path.json'));
+    await expect(store.readJsonPaths()).rejects.toThrow(new SourceError(
+      `${join(root, 'log_json_path.json')} is a folder, not a regular file; the loader reads regular files only (or symlinks to them): replace it with the file`,
+    ));
+  });
+
+  it('refuses a FIFO or a socket named *.json among the data files, naming it', async () => {
+    const { root, store } = fresh();
+    execFileSync('mkfifo', [join(root, 'log_data', 'pipe.json')]);
+    await expect(store.list('logs')).rejects.toThrow(`${join(root, 'log_data', 'pipe.json')} is a FIFO (named pipe), not a regular file`);
+    const other = fresh();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(other.root, 'song_data', 'sock.json'), resolve));
+    try {
+      await expect(other.store.list('songs')).rejects.toThrow(`${join(other.root, 'song_data', 'sock.json')} is a socket, not a regular file`);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('follows symlinks to files and folders, listing them under the link\'s name', async () => {
+    const { root, store } = fresh();
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(join(elsewhere, '2018'), { recursive: true });
+    writeFileSync(join(elsewhere, 'day.json'), '{"a":1}\n');
+    writeFileSync(join(elsewhere, '2018', 'nov.json'), '{}');
+    writeFileSync(join(elsewhere, 'paths.json'), '{"jsonpaths": ["$.a"]}');
+    symlinkSync(join(elsewhere, 'day.json'), join(root, 'log_data', 'linked.json'));
+    symlinkSync(join(elsewhere, '2018'), join(root, 'log_data', 'year'));
+    symlinkSync(join(elsewhere, 'paths.json'), join(root, 'log_json_path.json'));
+    const files = await store.list('logs');
+    expect(files).toEqual([
+      { key: 'log_data/linked.json', size: 8 },
+      { key: 'log_data/year/nov.json', size: 2 },
+    ]);
+    expect((await store.read(files[0] as (typeof files)[0])).toString()).toBe('{"a":1}\n');
+    expect(await store.readJsonPaths()).toEqual({ text: '{"jsonpaths": ["$.a"]}', where: join(root, 'log_json_path.json') });
+  });
+
+  it('reports symlink loops and dangling links, naming them, instead of hanging', async () => {
+    const loop = fresh();
+    mkdirSync(join(loop.root, 'song_data', 'A'));
+    symlinkSync(join(loop.root, 'song_data'), join(loop.root, 'song_data', 'A', 'up'));
+    await expect(loop.store.list('songs')).rejects.toThrow(`${join(loop.root, 'song_data', 'A', 'up')} is a symlink loop`);
+
+    const self = fresh();
+    symlinkSync(join(self.root, 'log_data', 'me.json'), join(self.root, 'log_data', 'me.json'));
+    await expect(self.store.list('logs')).rejects.toThrow(new SourceError(`${join(self.root, 'log_data', 'me.json')} is a symlink loop (a link that leads back to itself)`));
+
+    const dangling = fresh();
+    symlinkSync(join(dir, 'no-such-file'), join(dangling.root, 'log_json_path.json'));
+    await expect(dangling.store.readJsonPaths()).rejects.toThrow(
+      new SourceError(`${join(dangling.root, 'log_json_path.json')} is a symlink to nothing (its target does not exist)`),
     );
   });
 });

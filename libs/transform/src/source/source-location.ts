@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Source } from '@sparkify/config';
 
 export class SourceError extends Error {
-  override readonly name = 'SourceError';
+  override readonly name: string = 'SourceError';
 }
 
 export interface S3Location {

