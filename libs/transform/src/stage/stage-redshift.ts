@@ -2,13 +2,13 @@ import { tables } from '@sparkify/schema';
 import { stagingColumns, type StagingTable } from '../extract/staging-columns.js';
 import { truncateUtf8, type LoadError } from '../extract/load-error.js';
 import { s3Url, SourceError, type ResolvedSource } from '../source/source-location.js';
-import { qualified } from './identifiers.js';
+import { qualified, quoteIdent } from './identifiers.js';
 import { redshiftCopySql } from './redshift-copy.js';
-import { LAST_COPY_SQL, readRedshiftLoadErrors } from './redshift-load-errors.js';
+import { LOADED_SQL, readRedshiftLoadErrors } from './redshift-load-errors.js';
 import type { StageOptions, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
-/** A Redshift COPY failed as a whole (access denied, bad JSONPaths, more than 100,000 bad records…). */
+/** A Redshift COPY failed as a whole (access denied, bad JSONPaths, more bad records than --max-errors…). */
 export class RedshiftCopyError extends Error {
   override readonly name = 'RedshiftCopyError';
   constructor(
@@ -19,9 +19,10 @@ export class RedshiftCopyError extends Error {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       `COPY into ${table} from ${from} failed: ${why}\n` +
-        'The transaction was rolled back. For the rejected lines, run on the cluster:\n' +
-        '  select filename, line_number, colname, err_reason from stl_load_errors order by starttime desc limit 20;\n' +
-        '  (Redshift Serverless: select file_name, line_number, column_name, error_message from sys_load_error_detail order by start_time desc limit 20;)\n' +
+        'The transaction was rolled back. If more records were bad than --max-errors allows (Redshift enforces it as MAXERROR),\n' +
+        'see the rejected lines with, on the cluster:\n' +
+        '  select file_name, line_number, column_name, error_message from sys_load_error_detail order by start_time desc limit 20;\n' +
+        '  (provisioned clusters also: select filename, line_number, colname, err_reason from stl_load_errors order by starttime desc limit 20;)\n' +
         'Check that [IAM_ROLE] ARN may read the bucket and that [S3] points at existing files.',
       { cause },
     );
@@ -30,8 +31,9 @@ export class RedshiftCopyError extends Error {
 
 /**
  * Server-side staging: Redshift pulls the files from S3 itself. A COPY reads every file under a prefix, so
- * the staging tables are rebuilt each run (no per-file ledger; source_file stays NULL). DELETE, not TRUNCATE:
- * TRUNCATE would commit the caller's transaction on Redshift.
+ * the staging tables are rebuilt each run (no per-file ledger; source_file stays NULL). The dialect clears them
+ * with DELETE: TRUNCATE would commit the caller's transaction on Redshift. COPY's MAXERROR is the run's
+ * --max-errors, so Redshift enforces the limit even where no load-error table can be read.
  */
 export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, options: StageOptions, started: number): Promise<StageReport> {
   if (source.kind !== 's3') {
@@ -41,31 +43,34 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
   if (!iamRoleArn) throw new SourceError('Redshift COPY needs an IAM role to read S3: set [IAM_ROLE] ARN (the provisioner prints it)');
   const maxErrors = options.maxErrors ?? 0;
   const progress = options.onProgress ?? (() => {});
-  for (const name of ['staging_events', 'staging_songs', 'load_ledger', 'load_errors']) await tx.sql.unsafe(`delete from ${qualified(tx.schema, name)}`);
+  for (const statement of tx.dialect.clearTables(tx.schema, ['staging_events', 'staging_songs', 'load_ledger', 'load_errors'])) {
+    await tx.sql.unsafe(statement);
+  }
 
   const jobs: [StagingTable, string, string][] = [
     ['staging_songs', s3Url(source.songs), 'auto'],
     ['staging_events', s3Url(source.logs), s3Url(source.jsonPaths)],
   ];
   const rows = { staging_songs: 0, staging_events: 0 };
-  const rejected: LoadError[] = [];
   let files = 0;
   for (const [table, from, json] of jobs) {
     progress(table, 0, 1, rows.staging_songs + rows.staging_events);
     const columns = stagingColumns(table).map((c) => c.name);
-    const copy = redshiftCopySql({ schema: tx.schema, table, columns, from, iamRoleArn, json, ...(options.region ? { region: options.region } : {}) });
+    const region = options.region ? { region: options.region } : {};
+    const copy = redshiftCopySql({ schema: tx.schema, table, columns, from, iamRoleArn, json, maxErrors, ...region });
     try {
       await tx.sql.unsafe(copy);
     } catch (error) {
       throw new RedshiftCopyError(table, from, error);
     }
-    const [last] = await tx.sql.unsafe<{ rows: number | string; files: number | string }[]>(LAST_COPY_SQL);
+    const [last] = await tx.sql.unsafe<{ rows: number | string; files: number | string }[]>(LOADED_SQL);
     rows[table] = Number(last?.rows ?? 0);
-    files += Number(last?.files ?? 0);
-    rejected.push(...(await readRedshiftLoadErrors(tx)));
-    if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
+    files = Number(last?.files ?? 0); // this run's files so far
     progress(table, 1, 1, rows.staging_songs + rows.staging_events);
   }
+  // Each COPY stayed within MAXERROR; together they may not have.
+  const rejected = await readRedshiftLoadErrors(tx);
+  if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
   await insertLoadErrors(tx, rejected);
   return {
     files: { staged: files, skipped: 0, replaced: 0, empty: 0 },
@@ -77,13 +82,15 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
   };
 }
 
-/** Redshift has no COPY FROM STDIN; a few hundred rows a statement is plenty for rejected records. */
+/** Redshift has no COPY FROM STDIN; a few hundred rows a statement is plenty for rejected records. Every column is
+ * quoted: `raw` and `column` are Redshift reserved words (audit F1). */
 async function insertLoadErrors(tx: StageTx, rejected: readonly LoadError[]): Promise<void> {
   const { reason, raw } = tables.load_errors.columns;
+  const columns = ['file', 'line', 'column', 'reason', 'raw'].map(quoteIdent).join(', ');
   for (let i = 0; i < rejected.length; i += 500) {
     const chunk = rejected.slice(i, i + 500);
     const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5].map((c) => `$${r * 5 + c}`).join(', ')})`).join(', ');
     const params = chunk.flatMap((e) => [e.file, e.line, e.column, truncateUtf8(e.reason, reason.bytes), truncateUtf8(e.raw, raw.bytes)]);
-    await tx.sql.unsafe(`insert into ${qualified(tx.schema, 'load_errors')} (file, line, "column", reason, raw) values ${values}`, params);
+    await tx.sql.unsafe(`insert into ${qualified(tx.schema, 'load_errors')} (${columns}) values ${values}`, params);
   }
 }
