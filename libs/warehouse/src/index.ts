@@ -17,3 +17,5 @@ export {
   type CreateTablesReport,
 } from './create-tables.js';
 export { countRows } from './row-counts.js';
+export { asScript, dryRunWarehouse, type DryRunWarehouse } from './dry-run/dry-run-warehouse.js';
+export { inlineParameters, sqlLiteral } from './dry-run/inline-parameters.js';

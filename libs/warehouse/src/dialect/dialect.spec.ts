@@ -22,7 +22,7 @@ describe('the dialect seam', () => {
   });
 
   it('sets the schema and UTC by SQL at the start of every Redshift transaction (audit D7, U3)', () => {
-    expect(redshiftDialect.sessionStatements('dwh')).toEqual(['set search_path to "dwh"', "set timezone to 'UTC'"]);
+    expect(redshiftDialect.sessionStatements('dwh')).toEqual(["set search_path to 'dwh'", "set timezone to 'UTC'"]);
     expect(postgresDialect.sessionStatements('dwh')).toEqual([]);
   });
 
