@@ -21,8 +21,8 @@ const reserved = new Set(
 );
 
 /** The statements of one dry run (the script's `;`-terminated statements, split at the blank lines between them). */
-async function dryRun(args: readonly string[]): Promise<string[]> {
-  const result = await run(['etl', '--dry-run', '--config', config, '--max-errors', '7', ...args]);
+async function dryRun(args: readonly string[], env: Record<string, string> = {}): Promise<string[]> {
+  const result = await run(['etl', '--dry-run', '--config', config, '--max-errors', '7', ...args], { env: { PATH: process.env['PATH'], ...env } });
   expect(result.stderr).not.toMatch(/failed/);
   expect(result.code).toBe(0);
   return result.stdout
@@ -51,15 +51,22 @@ describe('every statement of a Redshift dry run, through sqlfluff (redshift dial
     expect.fail(`sqlfluff is not installed: ${sqlfluff.error?.message ?? sqlfluff.stderr}`);
   });
 
-  it.skipIf(!available)('parses the defaults, --full-refresh and a non-default schema, with no reserved word unquoted (skipped where sqlfluff is not installed, outside CI)', { timeout: 900_000 }, async () => {
-    const runs = { defaults: await dryRun([]), fullRefresh: await dryRun(['--full-refresh']), schema: await dryRun(['--schema', 'MySchema']) };
+  it.skipIf(!available)('parses the defaults, --full-refresh, a non-default schema and manifest staging, with no reserved word unquoted (skipped where sqlfluff is not installed, outside CI)', { timeout: 900_000 }, async () => {
+    const runs = {
+      defaults: await dryRun([]),
+      fullRefresh: await dryRun(['--full-refresh']),
+      schema: await dryRun(['--schema', 'MySchema']),
+      // Incremental by file: the ledger read, COPY … MANIFEST, the ledger insert.
+      manifest: await dryRun([], { SPARKIFY_S3_MANIFEST_PREFIX: 's3://my-bucket/manifests' }),
+    };
+    expect(runs.manifest.filter((s) => s.startsWith('COPY') && s.includes('\nMANIFEST\n'))).toHaveLength(2);
     // The acceptance line: COPY says MAXERROR 7, the bucket's region is the seed's, the schema is folded.
     expect(runs.defaults.filter((s) => s.startsWith('COPY'))).toHaveLength(2);
     for (const copy of runs.defaults.filter((s) => s.startsWith('COPY'))) expect(copy).toMatch(/\nREGION 'us-west-2'\n[\s\S]*\nMAXERROR 7\n/);
     expect(runs.schema.some((s) => s.startsWith('create schema if not exists "myschema"'))).toBe(true);
     expect(runs.schema.join('\n')).not.toContain('MySchema');
 
-    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema])];
+    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema, ...runs.manifest])];
     const width = String(unique.length).length;
     const files = unique.map((statement, i) => {
       const file = `s${String(i).padStart(width, '0')}.sql`;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { collectInsights } from '@sparkify/analytics';
 import { testConfig } from '@sparkify/config';
 import { starTables } from '@sparkify/schema';
@@ -66,6 +66,8 @@ describe.skipIf(missing.length > 0)(`Redshift smoke suite on your cluster${missi
         `SONG_DATA=${prefix}/song_data`,
         `LOG_JSONPATH=${prefix}/log_json_path.json`,
         `REGION=${region}`,
+        // Incremental by file (audit D1): manifests of new files, under the prefix the role already reads.
+        `MANIFEST_PREFIX=${prefix}/smoke-manifests/${process.pid}`,
         '[SPARKIFY]',
         `SCHEMA=${schema}`,
       ].join('\n'),
@@ -96,6 +98,8 @@ describe.skipIf(missing.length > 0)(`Redshift smoke suite on your cluster${missi
     await wh?.sql.unsafe(`drop schema if exists "${schema}" cascade`);
     await wh?.close();
     await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: `${keyPrefix}/${badKey}` })).catch(() => {});
+    const manifests = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${keyPrefix}/smoke-manifests/${process.pid}/` })).catch(() => undefined);
+    for (const object of manifests?.Contents ?? []) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: object.Key })).catch(() => {});
     s3.destroy();
     await dropPg();
     dir.remove();
@@ -117,15 +121,18 @@ describe.skipIf(missing.length > 0)(`Redshift smoke suite on your cluster${missi
     verified.push('create-tables + etl: every star table equals the PostgreSQL run, songplay_ids included (U4 UDF, U5, U7, U8, U9, D2)');
   });
 
-  it('changes nothing on a second run (incremental, idempotent)', async () => {
+  it('changes nothing on a second run: no file is staged again, load_ledger lists every file (D1)', async () => {
     const rs = await redshift();
     const before = await Promise.all(starTables.map((t) => rows(rs, t)));
     await rs.close();
-    await loader(['etl', '--config', cfg('dwh.cfg')]);
+    const second = await loader(['etl', '--config', cfg('dwh.cfg'), '--json']);
+    expect((JSON.parse(second.stdout) as { steps: { stage: { files: { staged: number } } } }).steps.stage.files.staged).toBe(0);
     const again = await redshift();
     expect(await Promise.all(starTables.map((t) => rows(again, t)))).toEqual(before);
+    const ledger = await again.sql.unsafe(`select count(*) as n from "${schema}"."load_ledger"`);
+    expect(Number(ledger[0]?.['n'])).toBeGreaterThan(0);
     await again.close();
-    verified.push('second etl run: star tables unchanged');
+    verified.push('second etl run: nothing staged again (manifest of new files), star tables unchanged, load_ledger filled');
   });
 
   it('records a bad record within --max-errors in load_errors, and refuses one more than allowed (U2, U6, D5, F1)', async () => {

@@ -2,7 +2,7 @@
 export { stage } from './stage/stage.js';
 export type { StageOptions, StageProgress, StageReport, StageStep, StageTx } from './stage/stage-types.js';
 export { TooManyLoadErrors } from './stage/too-many-load-errors.js';
-export { RedshiftCopyError } from './stage/stage-redshift.js';
+export { RedshiftCopyError, RedshiftTooManyLoadErrors } from './stage/stage-redshift.js';
 export { redshiftCopySql, REDSHIFT_MAXERROR, type RedshiftCopySpec } from './stage/redshift-copy.js';
 export {
   LOAD_ERROR_TABLES_SQL,

@@ -143,6 +143,18 @@ describe('stage on Redshift (fake transaction)', () => {
     expect((error as Error).message).toContain('--max-errors');
   });
 
+  it('turns a COPY stopped by MAXERROR into TooManyLoadErrors (exit 1, like PostgreSQL), saying where the records are', async () => {
+    const { tx } = fakeTx((text) =>
+      text.startsWith('COPY "public"."staging_events"')
+        ? new Error("Load into table 'staging_events' failed.  Check 'sys_load_error_detail' system table for details.")
+        : [],
+    );
+    const error = await stage(tx, SOURCE, { iamRoleArn: ROLE, maxErrors: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooManyLoadErrors);
+    expect((error as Error).message).toMatch(/^staging stopped: COPY into staging_events from s3:\/\/udacity-dend\/log_data rejected more records than max errors = 2 \(Redshift enforces it as MAXERROR\)/);
+    expect((error as Error).message).toContain('select file_name, line_number, column_name, error_message from sys_load_error_detail');
+  });
+
   it('refuses a local folder and a missing IAM role, saying what to set', async () => {
     const { tx } = fakeTx(() => []);
     await expect(stage(tx, '/data/sparkify', { iamRoleArn: ROLE })).rejects.toThrow(/Redshift loads files from S3 only/);

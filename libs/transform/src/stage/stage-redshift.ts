@@ -34,6 +34,28 @@ export class RedshiftCopyError extends Error {
 }
 
 /**
+ * A COPY stopped because more records were bad than MAXERROR (= --max-errors) allows. Redshift then aborts the
+ * transaction, so the records cannot be read here; the message says where to see them. Same exit code as the
+ * PostgreSQL path's TooManyLoadErrors.
+ */
+export class RedshiftTooManyLoadErrors extends TooManyLoadErrors {
+  constructor(table: string, from: string, maxErrors: number, cause: unknown) {
+    super([], maxErrors);
+    const why = cause instanceof Error ? cause.message : String(cause);
+    this.message =
+      `staging stopped: COPY into ${table} from ${from} rejected more records than max errors = ${maxErrors} ` +
+      `(Redshift enforces it as MAXERROR): ${why}\nNothing was staged (rolled back). See the rejected records with, on the cluster:\n` +
+      '  select file_name, line_number, column_name, error_message from sys_load_error_detail order by start_time desc limit 20;\n' +
+      'Fix or remove the bad records, or allow some with --max-errors N (or [SPARKIFY] MAX_ERRORS in dwh.cfg).';
+    this.cause = cause;
+  }
+}
+
+/** Redshift's answer when load errors exceed MAXERROR (it names the load-error tables to look in). */
+const overMaxError = (error: unknown): boolean =>
+  error instanceof Error && /Load into table .* failed|stl_load_errors|sys_load_error_detail/i.test(error.message);
+
+/**
  * Server-side staging: Redshift pulls the files from S3 itself. A COPY reads every file under a prefix, so
  * the staging tables are rebuilt each run (no per-file ledger; source_file stays NULL). The dialect clears them
  * with DELETE: TRUNCATE would commit the caller's transaction on Redshift. COPY's MAXERROR is the run's
@@ -75,7 +97,7 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
     try {
       await tx.sql.unsafe(copy);
     } catch (error) {
-      throw new RedshiftCopyError(table, from, error);
+      throw overMaxError(error) ? new RedshiftTooManyLoadErrors(table, from, maxErrors, error) : new RedshiftCopyError(table, from, error);
     }
     const [last] = await tx.sql.unsafe<{ rows: number | string; files: number | string }[]>(LOADED_SQL);
     rows[table] = Number(last?.rows ?? 0);
@@ -125,7 +147,7 @@ async function planByManifest(tx: StageTx, source: ResolvedSource & { kind: 's3'
       }
       const todo = listed.filter((f) => !ledger.has(f.key));
       // A dry run lists nothing; it shows the COPY of a manifest of the new files.
-      return { todo: options.dryRun ? [{ key: `${s3Url(kind === 'songs' ? source.songs : source.logs)}/…`, size: 0 }] : todo, skipped: listed.length - todo.length };
+      return { todo: options.dryRun ? [{ key: `${s3Url(kind === 'songs' ? source.songs : source.logs)}/<each new file>`, size: 0 }] : todo, skipped: listed.length - todo.length };
     }),
   );
   const [songs, logs] = plans as [(typeof plans)[0], (typeof plans)[0]];
