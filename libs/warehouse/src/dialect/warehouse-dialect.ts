@@ -10,6 +10,8 @@
  */
 export interface WarehouseDialect {
   readonly name: 'postgres' | 'redshift';
+  /** For people: `PostgreSQL`, `Amazon Redshift`. */
+  readonly label: string;
   /** How raw files reach staging: streamed by us, or pulled from S3 by the server. */
   readonly staging: 'copy-from-stdin' | 'copy-from-s3';
   /**

@@ -92,7 +92,7 @@ export function dryRunWarehouse(config: Config): DryRunWarehouse {
     sql,
     dialect,
     schema,
-    description: `dry run for ${config.target.kind === 'redshift' ? 'Amazon Redshift' : 'PostgreSQL'} (nothing is sent)`,
+    description: `dry run for ${dialect.label} (nothing is sent)`,
     async begin<T>(work: (tx: WarehouseTx) => Promise<T>): Promise<T> {
       return (await sql.begin(async (txSql) => {
         for (const statement of dialect.sessionStatements(schema)) await txSql.unsafe(statement);

@@ -4,6 +4,7 @@ import type { WarehouseDialect } from '../warehouse-dialect.js';
 /** PostgreSQL (embedded or a server): files are streamed by the client with COPY … FROM STDIN. */
 export const postgresDialect: WarehouseDialect = Object.freeze({
   name: 'postgres',
+  label: 'PostgreSQL',
   staging: 'copy-from-stdin',
   textRepair: 'inline',
   foldIdentifier: (name: string) => name,

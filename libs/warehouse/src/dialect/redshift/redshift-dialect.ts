@@ -7,6 +7,7 @@ import { redshiftUnsupportedSql } from './unsupported-sql.js';
 export const redshiftDialect: WarehouseDialect = Object.freeze({
   ...postgresDialect,
   name: 'redshift',
+  label: 'Amazon Redshift',
   staging: 'copy-from-s3',
   textRepair: 'udf',
   // "ASCII letters in standard and delimited identifiers are … folded to lowercase" (DG r_names.html, audit F4).
