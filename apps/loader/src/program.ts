@@ -27,7 +27,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     });
   };
 
-  add('etl', 'create missing tables, then stage + transform + check in one transaction (commit only if all pass)', (ctx) => etlCommand(ctx));
+  const dryRun = (c: Command) => c.option('--dry-run', 'print every statement the run would send, each ending with ;, without connecting');
+  add('etl', 'create missing tables, then stage + transform + check in one transaction (commit only if all pass)', (ctx) => etlCommand(ctx), dryRun);
   add(
     'create-tables',
     'create every missing table',
@@ -37,9 +38,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         .option('--reset', 'drop every table first (their rows are lost), then create them')
         .option('--dry-run', 'print the DDL for the selected target without connecting'),
   );
-  add('stage', 'extract the files and stage them (files already in the ledger are skipped)', (ctx) => stageCommand(ctx));
-  add('transform', 'rebuild the star tables from everything staged', (ctx) => transformCommand(ctx));
-  add('check', 'run the data tests on the star tables', (ctx) => checkCommand(ctx));
+  add('stage', 'extract the files and stage them (files already in the ledger are skipped)', (ctx) => stageCommand(ctx), dryRun);
+  add('transform', 'rebuild the star tables from everything staged', (ctx) => transformCommand(ctx), dryRun);
+  add('check', 'run the data tests on the star tables', (ctx) => checkCommand(ctx), dryRun);
   return program;
 }
 

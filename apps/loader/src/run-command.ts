@@ -1,5 +1,5 @@
 import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
-import { connect, type Warehouse } from '@sparkify/warehouse';
+import { asScript, connect, dryRunWarehouse, type Warehouse } from '@sparkify/warehouse';
 import { describeFailure } from './failures.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
@@ -59,8 +59,21 @@ export async function runCommand(
   }
 }
 
-/** Opens the warehouse for the body and always closes it (which stops an embedded server). */
-export async function withWarehouse<T>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
+/**
+ * Opens the warehouse for the body and always closes it (which stops an embedded server). With --dry-run nothing
+ * is opened: the body runs against a recorder and the result is the script of every statement it would send.
+ */
+export async function withWarehouse<T extends CommandResult>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
+  if (ctx.options.dryRun) {
+    const recorder = dryRunWarehouse(ctx.config);
+    await body(recorder);
+    const statements = recorder.statements();
+    const dryRun: CommandResult = {
+      summary: { dryRun: true, dialect: recorder.dialect.name, schema: recorder.schema, statements },
+      text: [`-- ${recorder.description}: ${statements.length} statements, schema ${recorder.schema}`, asScript(statements)],
+    };
+    return dryRun as T;
+  }
   const wh = await connect(ctx.config, {
     applicationName: 'sparkify-loader',
     onProgress: (m) => ctx.progress.log(m),

@@ -10,6 +10,8 @@ export interface SharedOptions {
   readonly maxErrors?: number;
   readonly json?: boolean;
   readonly fullRefresh?: boolean;
+  /** Print every statement instead of connecting (etl, stage, transform, check, create-tables). */
+  readonly dryRun?: boolean;
 }
 
 const wholeNumber = (value: string): number => {

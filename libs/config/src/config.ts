@@ -52,6 +52,10 @@ export interface S3Source {
   readonly logJsonPath: string;
   /** `s3://bucket/prefix` of the song files. */
   readonly songData: string;
+  /** The bucket's region (`[S3] REGION`, default us-west-2: the seed bucket's), which Redshift's COPY is told. */
+  readonly region?: string;
+  /** `[S3] MANIFEST_PREFIX`: where Redshift runs write the COPY manifest of the files not yet loaded. */
+  readonly manifestPrefix?: string;
 }
 
 export interface AwsSettings {

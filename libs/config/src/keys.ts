@@ -41,6 +41,8 @@ export const KEYS = [
   spec('S3', 'LOG_DATA', v.s3Url, 'S3 prefix of the event logs'),
   spec('S3', 'LOG_JSONPATH', v.s3Url, 'S3 key of the JSONPaths file for the logs'),
   spec('S3', 'SONG_DATA', v.s3Url, 'S3 prefix of the song files'),
+  spec('S3', 'MANIFEST_PREFIX', v.s3Url, 'Redshift: S3 prefix (yours, writable) for the COPY manifests of new files; makes runs incremental'),
+  spec('S3', 'REGION', v.region, "Region of the data's bucket, sent as COPY's REGION (default us-west-2, the seed bucket udacity-dend's)"),
   spec('AWS', 'KEY', v.text, 'AWS access key id', { aliases: ['AWS_ACCESS_KEY_ID'], secret: true }),
   spec('AWS', 'SECRET', v.text, 'AWS secret access key', { aliases: ['AWS_SECRET_ACCESS_KEY'], secret: true }),
   spec('AWS', 'SESSION_TOKEN', v.text, 'AWS session token', { aliases: ['AWS_SESSION_TOKEN'], secret: true }),

@@ -62,6 +62,7 @@ describe('the seed-format dwh.cfg', () => {
       logData: 's3://udacity-dend/log_data',
       logJsonPath: 's3://udacity-dend/log_json_path.json',
       songData: 's3://udacity-dend/song_data',
+      region: 'us-west-2', // the seed bucket's region, whatever [AWS] REGION says (audit F3)
     });
     expect(config.cluster).toMatchObject({
       clusterType: 'multi-node',
@@ -164,7 +165,16 @@ describe('environment and command line', () => {
       logData: 's3://my-bucket/sparkify/log_data',
       songData: 's3://my-bucket/sparkify/song_data',
       logJsonPath: 's3://my-bucket/sparkify/log_json_path.json',
+      region: 'us-west-2',
     });
+  });
+
+  it("takes the bucket's region from [S3] REGION, apart from the cluster's [AWS] REGION (audit F3)", () => {
+    const config = loadConfig({ file: cfg('[AWS]\nREGION=eu-central-1\n[S3]\nREGION=us-east-2\nLOG_DATA=s3://bkt/log_data\nSONG_DATA=s3://bkt/song_data\n'), env: {}, cwd: dir });
+    expect(config.source).toMatchObject({ kind: 's3', region: 'us-east-2' });
+    expect(config.aws.region).toBe('eu-central-1');
+    const bad = () => loadConfig({ file: cfg('[S3]\nREGION=Oregon\nLOG_DATA=s3://b/l\nSONG_DATA=s3://b/s\n'), env: {}, cwd: dir });
+    expect(bad).toThrow(/\[S3\] REGION.*an AWS region like us-west-2, got "Oregon"/);
   });
 
   it('resolves paths in the file against the file, and paths on the command line against cwd', () => {

@@ -215,12 +215,16 @@ function resolveTarget({ get, path, originOf, absent, problems }: Context): Targ
 
 function resolveSource({ get, path, originOf, absent, problems, cwd }: Context): Source {
   const given = get<string>('SPARKIFY.SOURCE');
+  // The seed data's bucket (udacity-dend) is in us-west-2; COPY needs the bucket's region, not the cluster's (audit F3).
+  const bucketRegion = get<string>('S3.REGION') ?? 'us-west-2';
+  const manifestPrefix = get<string>('S3.MANIFEST_PREFIX')?.replace(/\/+$/, '');
+  const extra = { region: bucketRegion, ...(manifestPrefix ? { manifestPrefix } : {}) };
   if (given?.startsWith('s3://')) {
     const prefix = given.replace(/\/+$/, '');
     if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(prefix)) {
       problems.push(`${originOf('SPARKIFY.SOURCE')}: expected an S3 location like s3://bucket/prefix, got ${JSON.stringify(given)}`);
     }
-    return { kind: 's3', logData: `${prefix}/log_data`, songData: `${prefix}/song_data`, logJsonPath: `${prefix}/log_json_path.json` };
+    return { kind: 's3', logData: `${prefix}/log_data`, songData: `${prefix}/song_data`, logJsonPath: `${prefix}/log_json_path.json`, ...extra };
   }
   if (given) return { kind: 'local', dir: path('SPARKIFY.SOURCE', '.'), demo: false };
   const logData = get<string>('S3.LOG_DATA');
@@ -233,6 +237,7 @@ function resolveSource({ get, path, originOf, absent, problems, cwd }: Context):
       logData: logData ?? '',
       songData: songData ?? '',
       logJsonPath: get<string>('S3.LOG_JSONPATH') ?? `${base}/log_json_path.json`,
+      ...extra,
     };
   }
   return { kind: 'local', dir: resolve(cwd, '.sparkify', 'demo-data'), demo: true };

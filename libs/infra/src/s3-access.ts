@@ -21,9 +21,13 @@ export interface PolicyDocument {
   readonly Statement: readonly PolicyStatement[];
 }
 
-/** The S3 locations the loader reads: `Config.source` when it is S3, else the Udacity defaults. */
+/**
+ * The S3 locations the loader reads: `Config.source` when it is S3 (with `[S3] MANIFEST_PREFIX`, where COPY reads
+ * the manifests of new files), else the Udacity defaults.
+ */
 export function s3LocationsOf(source: Source): readonly string[] {
-  return source.kind === 's3' ? [source.logData, source.logJsonPath, source.songData] : DEFAULT_S3_LOCATIONS;
+  if (source.kind !== 's3') return DEFAULT_S3_LOCATIONS;
+  return [source.logData, source.logJsonPath, source.songData, ...(source.manifestPrefix ? [source.manifestPrefix] : [])];
 }
 
 /** `s3://bucket/some/prefix` → `{ bucket, prefix }` (prefix without a leading slash; '' for a whole bucket). */

@@ -23,6 +23,14 @@ describeWith(await postgresServer(), 'the PostgreSQL DDL on the server', (server
     await db?.drop();
   });
 
+  it('orders every text column by bytes, as Redshift does, whatever the database locale (collation "C", audit D4)', async () => {
+    const rows = await sql<{ column_name: string; collation_name: string | null }[]>`
+      select table_name || '.' || column_name as column_name, collation_name from information_schema.columns
+      where table_schema = ${schema} and data_type = 'character varying'`;
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.filter((r) => r.collation_name !== 'C')).toEqual([]);
+  });
+
   it('creates exactly the declared tables, columns, types, widths, nullability and order', async () => {
     const rows = await sql<
       { table_name: string; column_name: string; data_type: string; character_maximum_length: number | null; is_nullable: string; ordinal_position: number }[]

@@ -2,9 +2,18 @@
 export { stage } from './stage/stage.js';
 export type { StageOptions, StageProgress, StageReport, StageStep, StageTx } from './stage/stage-types.js';
 export { TooManyLoadErrors } from './stage/too-many-load-errors.js';
-export { RedshiftCopyError } from './stage/stage-redshift.js';
+export { RedshiftCopyError, RedshiftTooManyLoadErrors } from './stage/stage-redshift.js';
 export { redshiftCopySql, REDSHIFT_MAXERROR, type RedshiftCopySpec } from './stage/redshift-copy.js';
-export { readRedshiftLoadErrors, STL_LOAD_ERRORS_SQL, toLoadError, type StlLoadErrorRow } from './stage/redshift-load-errors.js';
+export {
+  LOAD_ERROR_TABLES_SQL,
+  LOADED_SQL,
+  readRedshiftLoadErrors,
+  SYS_LOAD_ERRORS_SQL,
+  SYS_STL_LOAD_ERRORS_SQL,
+  toLoadError,
+  type LoadErrorRow,
+  type StlLoadErrorRow,
+} from './stage/redshift-load-errors.js';
 export { formatLoadError, type LoadError } from './extract/load-error.js';
 export { JsonPathsError } from './extract/json-paths.js';
 export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Location } from './source/source-location.js';
@@ -13,4 +22,4 @@ export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Loc
 export { transform, TransformError, type TableTransformReport, type TransformReport, type TransformTarget } from './transform/index.js';
 export { transformStatements, type StarTable, type StatementKind, type TransformStatement } from './transform/index.js';
 export { runChecks, checks, sampleSize, type Check, type CheckReport, type CheckResult } from './check/index.js';
-export { repairMojibake, repairSql, mojibakePairs } from './text/index.js';
+export { repairMojibake, repairSql, mojibakePairs, repairCall, repairFunctionName, repairFunctionStatement } from './text/index.js';

@@ -1,7 +1,7 @@
 import type { Config } from '@sparkify/config';
 import postgres from 'postgres';
 import { embeddedSpec, postgresUrlSpec, redshiftSpec, whereOf, type ConnectionSpec } from './connection-options.js';
-import { postgresCapabilities, redshiftCapabilities } from './dialects.js';
+import { dialectFor } from './dialect/dialect-for.js';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded/embedded-server.js';
 import { dataFolder } from './embedded/layout.js';
 import { classifyError, errorCode, hintFor, reasonOf, redact, WarehouseError } from './errors.js';
@@ -17,7 +17,7 @@ const targetNames = { embedded: 'the embedded PostgreSQL', postgres: 'the Postgr
  * before this returns. Errors name the target, host and port, never the password.
  */
 export async function connect(config: Config, options: ConnectOptions = {}): Promise<Warehouse> {
-  const settings = { applicationName: options.applicationName ?? 'sparkify', schema: config.etl.schema };
+  const settings = { applicationName: options.applicationName ?? 'sparkify', schema: dialectFor(config.target.kind).foldIdentifier(config.etl.schema) };
   const onProgress = options.onProgress ?? (() => {});
   const target = config.target;
   if (target.kind === 'postgres') return open(postgresUrlSpec(target.url, settings), settings.schema, options);
@@ -98,7 +98,7 @@ async function open(
       : `PostgreSQL ${version.text} at ${e.host}:${e.port} (database "${e.database}", user "${e.user}")`;
   return createWarehouse({
     sql,
-    dialect: redshift ? redshiftCapabilities : postgresCapabilities(version.num),
+    dialect: dialectFor(e.target),
     schema,
     description,
     onClose: server ? () => server.stop() : undefined,

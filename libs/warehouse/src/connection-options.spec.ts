@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { postgresUrlSpec, redshiftSpec, searchPathFor } from './connection-options.js';
-import { postgresCapabilities, redshiftCapabilities } from './dialects.js';
 
 const settings = { applicationName: 'sparkify-test', schema: 'public' };
 
@@ -29,10 +28,6 @@ describe('Redshift connection options', () => {
     expect(JSON.stringify(spec.endpoint)).not.toContain('S3cret');
     expect(spec.secrets).toEqual(['S3cret!pw']);
   });
-
-  it('has Redshift capabilities', () => {
-    expect(redshiftCapabilities).toEqual({ name: 'redshift', staging: 'copy-from-s3', supportsOnConflict: false, supportsMerge: true });
-  });
 });
 
 describe('PostgreSQL URL options', () => {
@@ -50,10 +45,5 @@ describe('PostgreSQL URL options', () => {
   it('puts the configured schema on the search_path, quoted when needed', () => {
     expect(searchPathFor('analytics')).toBe('analytics');
     expect(searchPathFor('My Schema')).toBe('"My Schema"');
-  });
-
-  it('allows MERGE from PostgreSQL 15 on', () => {
-    expect(postgresCapabilities(140010).supportsMerge).toBe(false);
-    expect(postgresCapabilities(150014)).toEqual({ name: 'postgres', staging: 'copy-from-stdin', supportsOnConflict: true, supportsMerge: true });
   });
 });

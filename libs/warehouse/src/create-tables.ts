@@ -1,6 +1,7 @@
 import { createSchemaStatement, createTableStatements, dropTableStatements, tableNames } from '@sparkify/schema';
 import type postgres from 'postgres';
-import type { DialectName, WarehouseTx } from './types.js';
+import type { DialectName } from './dialect/warehouse-dialect.js';
+import type { WarehouseTx } from './types.js';
 
 export interface CreateTablesOptions {
   /** Drop every table first (their rows are lost), then create them all. */

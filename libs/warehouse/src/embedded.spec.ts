@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedConfig, holdEmbedded, tempDir } from '../test/helpers.js';
 import { connect } from './connect.js';
+import { postgresDialect } from './dialect/postgres/postgres-dialect.js';
 import { isAlive, waitForExit } from './embedded/processes.js';
 import { WarehouseError } from './errors.js';
 
@@ -30,7 +31,7 @@ describe('the embedded PostgreSQL', () => {
     const wh = await connect(embeddedConfig(dataDir), { onProgress: (m) => progress.push(m) });
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(wh.description)?.[1]);
     expect(wh.description).toMatch(new RegExp(`^embedded PostgreSQL 18\\.\\d+ at 127\\.0\\.0\\.1:${port} \\(.*pg\\)$`));
-    expect(wh.dialect).toEqual({ name: 'postgres', staging: 'copy-from-stdin', supportsOnConflict: true, supportsMerge: true });
+    expect(wh.dialect).toBe(postgresDialect);
     const [row] = await wh.sql<{ db: string; listen: string }[]>`
       select current_database() as db, current_setting('listen_addresses') as listen`;
     expect(row).toEqual({ db: 'sparkify', listen: '127.0.0.1' });

@@ -1,6 +1,10 @@
-export type { ConnectOptions, DialectCapabilities, DialectName, Warehouse, WarehouseTx } from './types.js';
+export type { ConnectOptions, Warehouse, WarehouseTx } from './types.js';
+export type { DialectCapabilities, DialectName, WarehouseDialect } from './dialect/warehouse-dialect.js';
 export { connect } from './connect.js';
-export { postgresCapabilities, redshiftCapabilities } from './dialects.js';
+export { dialectFor } from './dialect/dialect-for.js';
+export { postgresDialect } from './dialect/postgres/postgres-dialect.js';
+export { redshiftDialect } from './dialect/redshift/redshift-dialect.js';
+export { qualified, quoteIdent, quoteLiteral } from './dialect/quote.js';
 export { classifyError, isTransientError, WarehouseError, type ErrorKind } from './errors.js';
 export { withRetry, type RetryOptions } from './retry.js';
 export { TransactionDialect } from './tx-dialect.js';
@@ -15,3 +19,5 @@ export {
 export { countRows } from './row-counts.js';
 export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded/embedded-server.js';
 export { dataFolder } from './embedded/layout.js';
+export { asScript, dryRunWarehouse, type DryRunWarehouse } from './dry-run/dry-run-warehouse.js';
+export { inlineParameters, sqlLiteral } from './dry-run/inline-parameters.js';

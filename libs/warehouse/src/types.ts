@@ -2,25 +2,15 @@ import type { Database } from '@sparkify/schema';
 import type { Kysely } from 'kysely';
 import type postgres from 'postgres';
 
-export type DialectName = 'postgres' | 'redshift';
-
-/** What SQL the target accepts; transforms branch on these, never on the target's name. */
-export interface DialectCapabilities {
-  readonly name: DialectName;
-  /** How raw files reach the staging tables: streamed by us, or pulled from S3 by the server. */
-  readonly staging: 'copy-from-stdin' | 'copy-from-s3';
-  /** False on Redshift; transforms avoid ON CONFLICT anyway. */
-  readonly supportsOnConflict: boolean;
-  readonly supportsMerge: boolean;
-}
+import type { WarehouseDialect } from './dialect/warehouse-dialect.js';
 
 export interface Warehouse {
   /** Typed queries (postgres.js underneath, through kysely-postgres-js). */
   readonly db: Kysely<Database>;
   /** Raw postgres.js, e.g. for `COPY … FROM STDIN`. */
   readonly sql: postgres.Sql;
-  readonly dialect: DialectCapabilities;
-  /** The schema the tables live in (first on the search_path), e.g. `public`. */
+  readonly dialect: WarehouseDialect;
+  /** The schema the tables live in (first on the search_path), e.g. `public`; as the engine stores it. */
   readonly schema: string;
   /** Human-readable target, e.g. `embedded PostgreSQL 18.4 at 127.0.0.1:54329 (.sparkify/pg)`; never a password. */
   readonly description: string;
@@ -35,7 +25,7 @@ export interface WarehouseTx {
   readonly db: Kysely<Database>;
   /** The same transaction; `await tx.sql\`copy … from stdin\`.writable()` works. */
   readonly sql: postgres.TransactionSql;
-  readonly dialect: DialectCapabilities;
+  readonly dialect: WarehouseDialect;
   readonly schema: string;
 }
 

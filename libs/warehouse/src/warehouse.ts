@@ -3,11 +3,12 @@ import { Kysely } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import type postgres from 'postgres';
 import { TransactionDialect } from './tx-dialect.js';
-import type { DialectCapabilities, Warehouse, WarehouseTx } from './types.js';
+import type { WarehouseDialect } from './dialect/warehouse-dialect.js';
+import type { Warehouse, WarehouseTx } from './types.js';
 
 export interface WarehouseParts {
   readonly sql: postgres.Sql;
-  readonly dialect: DialectCapabilities;
+  readonly dialect: WarehouseDialect;
   readonly schema: string;
   readonly description: string;
   /** Extra clean-up after the connections end (stopping the embedded server). */
@@ -28,6 +29,7 @@ export function createWarehouse(parts: WarehouseParts): Warehouse {
     async begin<T>(work: (tx: WarehouseTx) => Promise<T>): Promise<T> {
       // postgres.js issues BEGIN, and ROLLBACK when `work` throws, COMMIT otherwise.
       const result = await sql.begin(async (txSql) => {
+        for (const statement of dialect.sessionStatements(schema)) await txSql.unsafe(statement);
         const txDb = new Kysely<Database>({ dialect: new TransactionDialect(txSql) });
         return work({ db: txDb, sql: txSql, dialect, schema });
       });

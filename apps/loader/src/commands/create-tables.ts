@@ -1,4 +1,4 @@
-import { createTables, createTablesStatements } from '@sparkify/warehouse';
+import { createTables, createTablesStatements, dialectFor } from '@sparkify/warehouse';
 import { withWarehouse, type CommandContext, type CommandResult } from '../run-command.js';
 
 export interface CreateTablesFlags {
@@ -8,9 +8,10 @@ export interface CreateTablesFlags {
 
 /** Creates the missing tables; `--reset` drops and recreates them; `--dry-run` prints the DDL without connecting. */
 export async function createTablesCommand(ctx: CommandContext, flags: CreateTablesFlags): Promise<CommandResult> {
-  const schema = ctx.config.etl.schema;
+  const target = dialectFor(ctx.config.target.kind);
+  const schema = target.foldIdentifier(ctx.config.etl.schema);
   if (flags.dryRun) {
-    const dialect = ctx.config.target.kind === 'redshift' ? 'redshift' : 'postgres';
+    const dialect = target.name;
     const statements = createTablesStatements(dialect, schema, { reset: flags.reset === true });
     return {
       summary: { dryRun: true, dialect, schema, statements },

@@ -16,7 +16,8 @@ async function prepareSource(ctx: CommandContext): Promise<void> {
 
 async function stageStep(ctx: CommandContext, tx: WarehouseTx): Promise<StageReport> {
   const { config } = ctx;
-  const s3 = config.source.kind === 's3' && tx.dialect.staging === 'copy-from-stdin' ? s3ClientFor(config.aws, ctx.io.env) : undefined;
+  const manifestPrefix = config.source.kind === 's3' && tx.dialect.staging === 'copy-from-s3' ? config.source.manifestPrefix : undefined;
+  const s3 = config.source.kind === 's3' && (tx.dialect.staging === 'copy-from-stdin' || manifestPrefix) ? s3ClientFor(config.aws, ctx.io.env) : undefined;
   try {
     return await stage(tx, config.source, {
       maxErrors: config.etl.maxErrors,
@@ -25,7 +26,9 @@ async function stageStep(ctx: CommandContext, tx: WarehouseTx): Promise<StageRep
       onProgress: ctx.progress.stage,
       ...(s3 ? { s3 } : {}),
       ...(config.iamRoleArn ? { iamRoleArn: config.iamRoleArn } : {}),
-      ...(config.aws.region ? { region: config.aws.region } : {}),
+      ...(config.source.kind === 's3' && config.source.region ? { region: config.source.region } : {}),
+      ...(manifestPrefix ? { manifestPrefix } : {}),
+      dryRun: ctx.options.dryRun === true,
     });
   } finally {
     ctx.progress.endBar();

@@ -40,9 +40,10 @@ export async function runChecks(
     const counted = await target
       .selectFrom(query.as('failing_rows'))
       .select(sql<string>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow();
-    const failing = Number(counted.n);
-    const sample = failing === 0 ? [] : await query.limit(sampleSize).execute();
+      .executeTakeFirst();
+    const failing = Number(counted?.n ?? 0);
+    // A literal LIMIT: Redshift drivers report bound LIMIT parameters failing (audit U1).
+    const sample = failing === 0 ? [] : await query.limit(sql.lit(sampleSize)).execute();
     results.push({ name: check.name, description: check.description, passed: failing === 0, failing, sample, ms: Math.round(performance.now() - t0) });
   }
   const failed = results.filter((r) => !r.passed).length;

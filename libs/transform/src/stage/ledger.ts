@@ -28,7 +28,7 @@ export const WHOLE_FILE_LIMIT = 1024 * 1024;
 
 export async function readLedger(tx: StageTx): Promise<Map<string, LedgerEntry>> {
   const rows = await tx.sql.unsafe<{ file: string; bytes: string; content_hash: string; rows: number }[]>(
-    `select file, bytes, content_hash, rows from ${qualified(tx.schema, 'load_ledger')}`,
+    `select "file", "bytes", "content_hash", "rows" from ${qualified(tx.schema, 'load_ledger')}`,
   );
   return new Map(rows.map((r) => [r.file, { file: r.file, bytes: Number(r.bytes), contentHash: r.content_hash, rows: r.rows }]));
 }

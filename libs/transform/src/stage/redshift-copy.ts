@@ -1,6 +1,7 @@
+import { quoteLiteral } from '@sparkify/warehouse';
 import { qualified, quoteIdent } from './identifiers.js';
 
-/** Redshift caps MAXERROR at 100,000. We let COPY skip that many, then apply the caller's limit ourselves. */
+/** Redshift caps MAXERROR at 100,000 (DG copy-parameters-data-load.html). */
 export const REDSHIFT_MAXERROR = 100_000;
 
 export interface RedshiftCopySpec {
@@ -13,10 +14,15 @@ export interface RedshiftCopySpec {
   readonly iamRoleArn: string;
   /** `'auto'` (key = column name) or the `s3://…` of a JSONPaths file. */
   readonly json: 'auto' | string;
+  /** The bucket's region (`[S3] REGION`), sent only when set: COPY assumes the cluster's own region otherwise. */
   readonly region?: string;
+  /** The run's --max-errors: Redshift itself enforces it (audit D5), capped at Redshift's limit. */
+  readonly maxErrors: number;
+  /** `from` is a manifest listing the files to load rather than a prefix. */
+  readonly manifest?: boolean;
 }
 
-const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const literal = quoteLiteral;
 
 /**
  * The COPY Redshift runs to stage one table from S3, with the same conversion rules the local stager
@@ -30,8 +36,9 @@ export function redshiftCopySql(spec: RedshiftCopySpec): string {
     `FORMAT AS JSON ${spec.json === 'auto' ? "'auto'" : literal(spec.json)}`,
     ...(spec.region ? [`REGION ${literal(spec.region)}`] : []),
     'BLANKSASNULL EMPTYASNULL',
-    `MAXERROR ${REDSHIFT_MAXERROR}`,
-    // Staging tables are rebuilt each run: skip the automatic compression analysis and statistics passes.
+    ...(spec.manifest ? ['MANIFEST'] : []),
+    `MAXERROR ${Math.min(Math.max(0, Math.trunc(spec.maxErrors)), REDSHIFT_MAXERROR)}`,
+    // Staging tables are scratch space: skip the automatic compression analysis and statistics passes.
     'COMPUPDATE OFF STATUPDATE OFF',
   ].join('\n');
 }

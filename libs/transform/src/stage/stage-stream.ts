@@ -13,7 +13,6 @@ import { SourceError } from '../source/source-location.js';
 import { CopyWriter } from './copy-writer.js';
 import { LedgerSpool } from './ledger-spool.js';
 import { copyTextValue } from './copy-text.js';
-import { qualified } from './identifiers.js';
 import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
 import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
@@ -31,10 +30,11 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
   const maxErrors = options.maxErrors ?? 0;
   const concurrency = Math.max(1, options.concurrency ?? 16);
   const progress = options.onProgress ?? (() => {});
-  const t = (name: string) => qualified(tx.schema, name);
 
   if (options.fullRefresh) {
-    for (const name of ['staging_events', 'staging_songs', 'load_ledger', 'load_errors']) await tx.sql.unsafe(`truncate ${t(name)}`);
+    for (const statement of tx.dialect.clearTables(tx.schema, ['staging_events', 'staging_songs', 'load_ledger', 'load_errors'])) {
+      await tx.sql.unsafe(statement);
+    }
   }
 
   progress('listing', 0, 0, 0);

@@ -24,6 +24,13 @@ export interface StageOptions {
   readonly iamRoleArn?: string;
   /** Redshift targets: the bucket's region, when it differs from the cluster's. */
   readonly region?: string;
+  /**
+   * Redshift targets: `s3://bucket/prefix` where each run writes the COPY manifest of the files not yet in
+   * load_ledger (`[S3] MANIFEST_PREFIX`; needs `s3`). Without it, every run stages the configured prefixes in full.
+   */
+  readonly manifestPrefix?: string;
+  /** Plan without writing anything outside the transaction (no manifest is written, nothing is listed). */
+  readonly dryRun?: boolean;
   /** S3 ListObjectsV2 page size (tests use a small one). */
   readonly s3PageSize?: number;
 }

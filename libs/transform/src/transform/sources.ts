@@ -2,7 +2,7 @@ import type { Database } from '@sparkify/schema';
 import { sql, type Kysely } from 'kysely';
 import { repairSql } from '../text/repair-sql.js';
 import type { Expression, RawBuilder } from 'kysely';
-import { epochMsToTimestamp, nullsLast } from './sql-helpers.js';
+import { epochMsToTimestamp, nullsLast, sameText } from './sql-helpers.js';
 
 /**
  * The star tables' contents as queries over the staging tables (and, for time, over songplays). Each step
@@ -96,7 +96,7 @@ export function artistsSource(db: Db, repair: RepairSql = repairSql) {
     'c.artist_latitude',
     'c.artist_longitude',
     sql<string>`first_value(${eb.ref('c.artist_name')}) over (partition by ${eb.ref('c.artist_id')} order by ${sql.join([
-      sql`case when ${eb.ref('c.artist_name')} = '' then 1 else 0 end`,
+      sql`case when length(${eb.ref('c.artist_name')}) = 0 then 1 else 0 end`, // exact: '  ' is not empty (audit D3)
       sql`${eb.ref('c.name_songs')} desc`,
       eb.ref('c.name_first_song'),
     ])} rows between unbounded preceding and unbounded following)`.as('name'),
@@ -187,7 +187,9 @@ export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
     .selectFrom(
       db
         .selectFrom(events.as('e'))
-        .leftJoin(candidates.as('c'), (join) => join.onRef('c.title', '=', 'e.song').onRef('c.artist_name', '=', 'e.artist'))
+        .leftJoin(candidates.as('c'), (join) =>
+          join.on((eb) => eb.and([sameText(eb.ref('c.title'), eb.ref('e.song')), sameText(eb.ref('c.artist_name'), eb.ref('e.artist'))])),
+        )
         .select((eb) => [
           'e.start_time',
           'e.user_id',

@@ -8,9 +8,18 @@ export function epochMsToTimestamp(ms: Expression<string | number | null>): RawB
   return sql<Date>`(timestamp 'epoch' + (${ms} / 1000) * interval '1 second' + (${ms} % 1000) * interval '0.001 second')`;
 }
 
-/** `a IS DISTINCT FROM b`, which Redshift lacks. */
-export function differs(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<boolean> {
-  return sql<boolean>`(${a} <> ${b} or (${a} is null and ${b} is not null) or (${a} is not null and ${b} is null))`;
+/**
+ * `a IS DISTINCT FROM b`, which Redshift lacks. For text, also when only trailing blanks differ: Redshift's `<>`
+ * ignores them, its LENGTH counts them (DG r_Character_types.html, audit D3), so both targets compare exactly.
+ */
+export function differs(a: Expression<unknown>, b: Expression<unknown>, text = false): RawBuilder<boolean> {
+  const blanks = text ? sql` or length(${a}) <> length(${b})` : sql``;
+  return sql<boolean>`(${a} <> ${b}${blanks} or (${a} is null and ${b} is not null) or (${a} is not null and ${b} is null))`;
+}
+
+/** `a = b` for text, exact on both targets (Redshift's `=` ignores trailing blanks, audit D3). */
+export function sameText(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(${a} = ${b} and length(${a}) = length(${b}))`;
 }
 
 /** Any of several conditions (an empty list is false). */

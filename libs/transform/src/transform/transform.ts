@@ -1,6 +1,7 @@
 import type { Database } from '@sparkify/schema';
 import type { WarehouseTx } from '@sparkify/warehouse';
 import { sql, type Kysely } from 'kysely';
+import { repairCall, repairFunctionStatement } from '../text/repair-function.js';
 import { TransformError } from './transform-error.js';
 import { transformStatements, type StarTable, type StatementKind } from './statements.js';
 
@@ -40,14 +41,16 @@ export async function transform(tx: TransformTarget): Promise<TransformReport> {
   const tables = new Map<StarTable, { inserted: number; updated: number; deleted: number; ms: number }>();
   const counts = { delete: 'deleted', update: 'updated', insert: 'inserted' } as const satisfies Record<StatementKind, string>;
 
-  // PostgreSQL plans the anti-joins well only with fresh statistics (Redshift analyzes on its own).
-  const analyze = async (names: string[]) => {
-    if (tx.dialect.name !== 'postgres') return;
-    await sql`analyze ${sql.join(names.map((n) => sql.table(`${tx.schema}.${n}`)))}`.execute(tx.db);
+  const run = async (statements: readonly string[]) => {
+    for (const statement of statements) await sql.raw(statement).execute(tx.db);
   };
+  // Fresh statistics where the engine wants them asked for (PostgreSQL's anti-joins plan well only with them).
+  const analyze = (names: string[]) => run(tx.dialect.refreshStatistics(tx.schema, names));
   await analyze(['staging_events', 'staging_songs']);
 
-  const statements = transformStatements(db);
+  const udf = tx.dialect.textRepair === 'udf';
+  if (udf) await run([repairFunctionStatement(tx.schema)]);
+  const statements = transformStatements(db, udf ? repairCall(tx.schema) : undefined);
   for (const [i, statement] of statements.entries()) {
     const t0 = performance.now();
     const result = await db.executeQuery(statement.query.compile()).catch((error: unknown) => {
@@ -83,6 +86,7 @@ async function tableSizes(db: Kysely<Database>): Promise<Record<StarTable | 'mat
       count('time').as('time'),
       db.selectFrom('songplays').where('song_id', 'is not', null).select(sql<string>`count(*)`.as('n')).as('matched'),
     ])
-    .executeTakeFirstOrThrow();
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<StarTable | 'matched', number>;
+    .executeTakeFirst();
+  const keys = ['songs', 'artists', 'users', 'songplays', 'time', 'matched'] as const;
+  return Object.fromEntries(keys.map((k) => [k, Number(row?.[k] ?? 0)])) as Record<StarTable | 'matched', number>;
 }
