@@ -13,3 +13,5 @@ export {
   type CreateTablesReport,
 } from './create-tables.js';
 export { countRows } from './row-counts.js';
+export { withRunLock, runLockKey, runLockTable, RunLockTimeout, redshiftRunLockStatements, type RunLockOptions } from './run-lock.js';
+export { ConnectionLost, connectionLost, isConnectionLoss } from './connection-lost.js';
