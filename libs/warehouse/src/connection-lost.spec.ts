@@ -118,6 +118,40 @@ describeWith(await postgresServer(), 'a connection lost in the middle of a run, 
     expect(await notes()).toEqual({ n: 100, before: 100 });
   });
 
+  it('during a query, as in the checks: ConnectionLost naming it, and the table is as before', async () => {
+    const error = await terminatedDuring(async (tx) => {
+      await tx.sql`delete from notes`;
+      await tx.sql`select count(*) from notes, pg_sleep(30)`;
+    }, 300);
+    expect(error).toBeInstanceOf(ConnectionLost);
+    expect((error as Error).message).toMatch(/while running a query: (the server terminated the session|the connection closed unexpectedly)/);
+    expect(await notes()).toEqual({ n: 100, before: 100 });
+  });
+
+  it('during COMMIT: ConnectionLost that says to check whether the run was committed', async () => {
+    const run = await connect(urlConfig(db.url));
+    try {
+      const error = await run
+        .begin(async (tx) => {
+          await tx.sql`delete from notes`;
+          const [row] = await tx.sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+          // The last thing before postgres.js sends COMMIT: the session is gone when it does.
+          await admin`select pg_terminate_backend(${row!.pid})`;
+          await sleep(100);
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toBeInstanceOf(ConnectionLost);
+      expect(error).toMatchObject({ during: 'committing' });
+      expect((error as Error).message).toContain('check whether the run was committed');
+    } finally {
+      await run.close();
+    }
+    expect(await notes()).toEqual({ n: 100, before: 100 });
+  });
+
   it('the first warehouse still works after the others lost theirs', async () => {
     console.info(`postgres.js write-after-close failures kept from crashing the process: ${driverFailuresSwallowed()}`);
     expect((await wh.sql<{ n: number }[]>`select count(*)::int as n from notes`)[0]?.n).toBe(100);
