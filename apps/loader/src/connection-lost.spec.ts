@@ -73,7 +73,7 @@ describeWith(await postgresServer(), 'a connection lost mid-run, PostgreSQL serv
         const killed = await terminateWhen('^copy ');
         const result = await cli;
         expect(killed).toMatch(/^copy /i);
-        expectLostRun(result, / while .*: /);
+        expectLostRun(result, / while copying data \(COPY\): /);
         console.info(`lost during COPY: ${result.stderr.split('\n').find((l) => l.includes('failed'))}`);
         expect(await rows()).toEqual(before);
       }, 180_000);

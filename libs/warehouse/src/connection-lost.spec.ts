@@ -102,7 +102,7 @@ describeWith(await postgresServer(), 'a connection lost in the middle of a run, 
     }, 150);
     expect(error).toBeInstanceOf(ConnectionLost);
     const message = (error as Error).message;
-    expect(message).toMatch(/^Lost the connection to PostgreSQL \d+\.\d+ at 127\.0\.0\.1:5432 \(database "sparkify_test_\w+", user "postgres"\) while /);
+    expect(message).toMatch(/^Lost the connection to PostgreSQL \d+\.\d+ at 127\.0\.0\.1:5432 \(database "sparkify_test_\w+", user "postgres"\) while copying data \(COPY\): /);
     expect(message).toContain('as it was before this run');
     expect(message).toMatch(/: (the server terminated the session .*\[57P01\]|the connection closed unexpectedly \[(CONNECTION_CLOSED|ECONNRESET)\]|.*\[EPIPE\])\./);
     expect(await notes()).toEqual({ n: 100, before: 100 });

@@ -2,8 +2,9 @@ import type { Database } from '@sparkify/schema';
 import { Kysely } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import type postgres from 'postgres';
-import { connectionLost, isConnectionLoss, lossIn } from './connection-lost.js';
+import { connectionLost, duringOf, isConnectionLoss, lossIn } from './connection-lost.js';
 import { guardDriver } from './driver-guard.js';
+import { trackStatements } from './statement-tracker.js';
 import { TransactionDialect } from './tx-dialect.js';
 import type { DialectCapabilities, Warehouse, WarehouseTx } from './types.js';
 
@@ -40,8 +41,12 @@ export function createWarehouse(parts: WarehouseParts): Warehouse {
       let workError: unknown;
       let workSettled: () => void = () => {};
       const settled = new Promise<void>((resolve) => (workSettled = resolve));
+      let lastStatement = (): string | undefined => undefined;
       try {
-        const result = await sql.begin(async (txSql) => {
+        const result = await sql.begin(async (rawTxSql) => {
+          const tracked = trackStatements(rawTxSql);
+          lastStatement = tracked.last;
+          const txSql = tracked.sql;
           const txDb = new Kysely<Database>({ dialect: new TransactionDialect(txSql) });
           try {
             const value = await work({ db: txDb, sql: txSql, dialect, schema });
@@ -62,7 +67,11 @@ export function createWarehouse(parts: WarehouseParts): Warehouse {
         if (workError !== undefined && !isConnectionLoss(workError)) throw workError;
         if (isConnectionLoss(error) || isConnectionLoss(workError)) {
           lost = true;
-          throw connectionLost(description, lossIn(workError) ?? error, committing ? { during: 'committing' } : {});
+          const loss = lossIn(workError) ?? error;
+          const last = lastStatement();
+          const knows = typeof (loss as { query?: unknown }).query === 'string';
+          const during = committing ? 'committing' : !knows && last ? duringOf({ query: last }) : undefined;
+          throw connectionLost(description, loss, during ? { during } : {});
         }
         throw error;
       }
