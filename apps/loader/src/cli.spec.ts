@@ -54,11 +54,12 @@ describe('the loader command line', () => {
     expect(summary).toMatchObject({ command: 'create-tables', ok: false, exitCode: 2, error: { kind: 'usage' } });
   });
 
-  it('exits 3 when the warehouse cannot be reached, naming host and port, never the password', async () => {
+  it('exits 4 (target unavailable, a retry may help) when the warehouse cannot be reached, naming host and port, never the password', async () => {
     const url = `postgres://etl:${SECRET}@127.0.0.1:1/dwh`;
     for (const args of [['create-tables'], ['create-tables', '--json']]) {
       const result = await run([...args, '--database-url', url], { cwd: dir.path });
-      expect(result.code).toBe(3);
+      expect(result.code).toBe(4);
+      if (args.includes('--json')) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 4, error: { kind: 'warehouse-unavailable' } });
       expect(result.stderr).toContain('Cannot connect to the PostgreSQL server at 127.0.0.1:1 (database "dwh", user "etl")');
       expect(result.stdout + result.stderr).not.toContain(SECRET);
     }

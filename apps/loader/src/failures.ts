@@ -1,6 +1,6 @@
 import { ConfigError } from '@sparkify/config';
 import { JsonPathsError, SourceError, TooManyLoadErrors, type CheckReport } from '@sparkify/transform';
-import { WarehouseError } from '@sparkify/warehouse';
+import { connectionLost, isConnectionLoss, RunLockTimeout, WarehouseError } from '@sparkify/warehouse';
 import { CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
 
@@ -40,6 +40,12 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   }
   if (error instanceof TooManyLoadErrors || error instanceof ChecksFailed) {
     return { exitCode: EXIT.dataRejected, message: text + stack, kind: 'data' };
+  }
+  if (error instanceof RunLockTimeout) return { exitCode: EXIT.busy, message: text + stack, kind: 'warehouse-busy' };
+  // Lost mid-run, or not reachable after the retries: the target was unavailable, and a retry may help.
+  if ((error instanceof WarehouseError && error.kind === 'transient') || isConnectionLoss(error)) {
+    const message = error instanceof WarehouseError ? text : connectionLost('the warehouse', error, { inTransaction: false }).message;
+    return { exitCode: EXIT.unavailable, message: message + stack, kind: 'warehouse-unavailable' };
   }
   if (error instanceof WarehouseError) {
     return { exitCode: EXIT.failure, message: text + stack, kind: `warehouse-${error.kind}` };

@@ -1,11 +1,12 @@
 import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
-import { asScript, connect, dryRunWarehouse, type Warehouse } from '@sparkify/warehouse';
+import { asScript, connect, dryRunWarehouse, withRunLock, type Warehouse } from '@sparkify/warehouse';
 import { describeFailure } from './failures.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
 import { overridesOf, type SharedOptions } from './shared-options.js';
 
 export interface CommandContext {
+  readonly command: string;
   readonly io: Io;
   readonly options: SharedOptions;
   readonly config: Config;
@@ -39,7 +40,7 @@ export async function runCommand(
     const config = loadConfig({ file: options.config, env: io.env, cwd: io.cwd, overrides: overridesOf(options) });
     secrets = secretsOf(config);
     for (const warning of config.warnings) progress.log(`warning: ${warning}`);
-    const result = await body({ io, options, config, progress });
+    const result = await body({ command, io, options, config, progress });
     progress.endBar();
     if (json) io.stdout.write(scrub(JSON.stringify({ command, ok: (result.exitCode ?? 0) === 0, ...result.summary }), secrets) + '\n');
     else io.stdout.write(scrub(result.text.join('\n'), secrets) + '\n');
@@ -81,11 +82,17 @@ export async function withWarehouse<T extends CommandResult>(ctx: CommandContext
     ...(isDebug(ctx.io) ? { onServerLog: (line: string) => ctx.progress.log(`postgres: ${line}`) } : {}),
   });
   try {
-    return await body(wh);
+    // One writing run at a time per warehouse (check only reads); taken before any table is created.
+    if (ctx.command === 'check') return await body(wh);
+    const onWait = (m: string) => ctx.progress.log(m);
+    return await withRunLock(wh, { command: ctx.command, waitSeconds: ctx.options.wait ?? defaultWaitSeconds, onWait }, body);
   } finally {
     await wh.close();
   }
 }
+
+/** How long a run waits for another to release the warehouse without --wait. */
+export const defaultWaitSeconds = 600;
 
 /** Extra machine-readable facts some failures carry (rejected records, failed checks). */
 function detailsOf(error: unknown): Record<string, unknown> {

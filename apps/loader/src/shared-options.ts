@@ -12,6 +12,7 @@ export interface SharedOptions {
   readonly fullRefresh?: boolean;
   /** Print every statement instead of connecting (etl, stage, transform, check, create-tables). */
   readonly dryRun?: boolean;
+  readonly wait?: number;
 }
 
 const wholeNumber = (value: string): number => {
@@ -29,7 +30,8 @@ export function withSharedOptions(command: Command): Command {
     .option('--schema <name>', 'schema the tables live in (default public)')
     .option('--max-errors <n>', 'bad records tolerated before the run fails, like COPY MAXERROR (default 0)', wholeNumber)
     .option('--full-refresh', 'empty the staging tables and the ledger first, then stage every file again')
-    .option('--json', 'print one JSON summary on stdout (and nothing else there)');
+    .option('--json', 'print one JSON summary on stdout (and nothing else there)')
+    .option('--wait <seconds>', 'how long to wait for another run on the same warehouse to finish (default 600)', wholeNumber);
 }
 
 export const overridesOf = (o: SharedOptions): ConfigOverrides => ({

@@ -21,3 +21,5 @@ export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } 
 export { dataFolder } from './embedded/layout.js';
 export { asScript, dryRunWarehouse, type DryRunWarehouse } from './dry-run/dry-run-warehouse.js';
 export { inlineParameters, sqlLiteral } from './dry-run/inline-parameters.js';
+export { withRunLock, runLockKey, runLockTable, RunLockTimeout, redshiftRunLockStatements, type RunLockOptions } from './run-lock.js';
+export { ConnectionLost, connectionLost, isConnectionLoss } from './connection-lost.js';
