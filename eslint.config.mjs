@@ -3,12 +3,12 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // Who may import whom. Tags live in each project.json.
-// - apps use libs (and the datagen tool's core); libs never import apps or tools;
+// - apps use libs only; libs never import apps or tools;
 // - config and schema are the foundation and import nothing of ours;
 // - the test helpers (type:testing) may be used by spec files and by tools (the benchmarks make scratch databases
 //   exactly as tests do), never by library or app code.
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool', 'type:testing'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
   { sourceTag: 'scope:config', onlyDependOnLibsWithTags: [] },
