@@ -1,6 +1,7 @@
 // One flat config for the whole workspace. Each project runs `eslint .` from its own folder.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import jsoncParser from 'jsonc-eslint-parser';
 
 // Who may import whom. Tags live in each project.json.
 // - apps use libs only; libs never import apps or tools;
@@ -47,5 +48,25 @@ export default [
     // Project test configs share the workspace's Vitest settings from the root.
     files: ['**/vitest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Every package declares exactly the run-time dependencies its built code imports (npm and @sparkify/*), at the
+    // versions the workspace installs: a consumer outside the workspace gets them from npm. Only projects with a
+    // build target are checked; spec files, fixtures and test configs are not run time.
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: true,
+          ignoredFiles: ['{projectRoot}/**/*.spec.ts', '{projectRoot}/src/**/__fixtures__/**', '{projectRoot}/test/**', '{projectRoot}/vitest.config.ts'],
+        },
+      ],
+    },
   },
 ];

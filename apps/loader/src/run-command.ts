@@ -1,5 +1,5 @@
 import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
-import { connect, type Warehouse } from '@sparkify/warehouse';
+import type { PipelineOptions } from '@sparkify/pipeline';
 import { describeFailure } from './failures.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
@@ -59,19 +59,16 @@ export async function runCommand(
   }
 }
 
-/** Opens the warehouse for the body and always closes it (which stops an embedded server). */
-export async function withWarehouse<T>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
-  const wh = await connect(ctx.config, {
+/** What every pipeline call of the loader gets: progress on stderr, the environment, --full-refresh. */
+export function pipelineOptions(ctx: CommandContext): PipelineOptions {
+  return {
     applicationName: 'sparkify-loader',
-    onProgress: (m) => ctx.progress.log(m),
+    onProgress: ctx.progress.event,
+    fullRefresh: ctx.options.fullRefresh === true,
+    env: ctx.io.env,
     // The embedded server's own log, only when debugging.
     ...(isDebug(ctx.io) ? { onServerLog: (line: string) => ctx.progress.log(`postgres: ${line}`) } : {}),
-  });
-  try {
-    return await body(wh);
-  } finally {
-    await wh.close();
-  }
+  };
 }
 
 /** Extra machine-readable facts some failures carry (rejected records, failed checks). */

@@ -1,28 +1,27 @@
-import { createTables, createTablesStatements } from '@sparkify/warehouse';
-import { withWarehouse, type CommandContext, type CommandResult } from '../run-command.js';
+import type { Config } from '@sparkify/config';
+import { createTables, createTablesStatements, type CreateTablesReport, type DialectName } from '@sparkify/warehouse';
+import { checkpoint, type PipelineOptions } from './options.js';
+import { withWarehouse } from './session.js';
 
-export interface CreateTablesFlags {
+export interface CreateTablesStepOptions extends PipelineOptions {
+  /** Drop every table first (their rows are lost), then create them all. */
   readonly reset?: boolean;
-  readonly dryRun?: boolean;
 }
 
-/** Creates the missing tables; `--reset` drops and recreates them; `--dry-run` prints the DDL without connecting. */
-export async function createTablesCommand(ctx: CommandContext, flags: CreateTablesFlags): Promise<CommandResult> {
-  const schema = ctx.config.etl.schema;
-  if (flags.dryRun) {
-    const dialect = ctx.config.target.kind === 'redshift' ? 'redshift' : 'postgres';
-    const statements = createTablesStatements(dialect, schema, { reset: flags.reset === true });
-    return {
-      summary: { dryRun: true, dialect, schema, statements },
-      text: [`-- ${dialect} DDL for schema ${schema}${flags.reset ? ' (reset: drops every table first)' : ''}`, ...statements.map((s) => s + ';\n')],
-    };
-  }
-  return withWarehouse(ctx, async (wh) => {
-    const report = await wh.begin((tx) => createTables(tx, { reset: flags.reset === true }));
-    const text = [`target: ${wh.description}`];
-    if (report.dropped.length > 0) text.push(`dropped ${report.dropped.length}: ${report.dropped.join(', ')}`);
-    text.push(report.created.length > 0 ? `created ${report.created.length}: ${report.created.join(', ')}` : 'created none: every table exists');
-    if (report.existing.length > 0) text.push(`already there ${report.existing.length}: ${report.existing.join(', ')}`);
-    return { summary: { target: wh.description, schema, ...report }, text };
+/** The DDL `runCreateTables` would run on the configured target, without connecting. */
+export function createTablesDdl(config: Config, options: { readonly reset?: boolean } = {}): { dialect: DialectName; schema: string; statements: string[] } {
+  const schema = config.etl.schema;
+  const dialect: DialectName = config.target.kind === 'redshift' ? 'redshift' : 'postgres';
+  return { dialect, schema, statements: createTablesStatements(dialect, schema, { reset: options.reset === true }) };
+}
+
+/** Creates the missing tables in one transaction; `reset` drops and recreates them all. */
+export async function runCreateTables(config: Config, options: CreateTablesStepOptions = {}): Promise<{ target: string; schema: string } & CreateTablesReport> {
+  return withWarehouse(config, options, async (wh) => {
+    const report = await wh.begin((tx) => {
+      checkpoint(options);
+      return createTables(tx, { reset: options.reset === true });
+    });
+    return { target: wh.description, schema: config.etl.schema, ...report };
   });
 }

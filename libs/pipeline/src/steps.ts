@@ -1,42 +1,54 @@
 import type { Config } from '@sparkify/config';
-import { runChecks, stage, transform, type CheckReport, type StageReport } from '@sparkify/transform';
-import { countRows, createTables, existingTables, type Warehouse, type WarehouseTx } from '@sparkify/warehouse';
 import { tableNames } from '@sparkify/schema';
-import { ensureDemoData } from '../demo-data.js';
-import { ChecksFailed, UsageError } from '../failures.js';
-import { withWarehouse, type CommandContext, type CommandResult } from '../run-command.js';
-import { s3ClientFor } from '../s3-client.js';
-import { checkLines, checksFailedMessage, stageLines, summaryLines, transformLines, type RunSummary } from '../summary.js';
+import { runChecks, stage, transform, type CheckReport, type StageReport, type TransformReport } from '@sparkify/transform';
+import { countRows, createTables, existingTables, type Warehouse, type WarehouseTx } from '@sparkify/warehouse';
+import { ensureDemoData } from './demo-data.js';
+import { ChecksFailed, MissingTables } from './errors.js';
+import { checkpoint, messenger, type PipelineOptions } from './options.js';
+import { s3ClientFor } from './s3-client.js';
+import { withWarehouse } from './session.js';
+import { checksFailedMessage, rejectedSummary, stageSummary, type EtlSummary, type StageSummary } from './summary.js';
 
 /** Generates the demo data on first use when nothing was configured. */
-async function prepareSource(ctx: CommandContext): Promise<void> {
-  const source = ctx.config.source;
-  if (source.kind === 'local' && source.demo) await ensureDemoData(source.dir, (m) => ctx.progress.log(m));
+async function prepareSource(config: Config, options: PipelineOptions): Promise<void> {
+  const source = config.source;
+  if (source.kind === 'local' && source.demo) await ensureDemoData(source.dir, messenger(options));
 }
 
-async function stageStep(ctx: CommandContext, tx: WarehouseTx): Promise<StageReport> {
-  const { config } = ctx;
-  const s3 = config.source.kind === 's3' && tx.dialect.staging === 'copy-from-stdin' ? s3ClientFor(config.aws, ctx.io.env) : undefined;
+/** Stages inside `tx`; the abort signal is honoured between files (a throw there rolls the transaction back). */
+export async function stageIn(tx: WarehouseTx, config: Config, options: PipelineOptions = {}): Promise<StageReport> {
+  checkpoint(options);
+  const s3 = config.source.kind === 's3' && tx.dialect.staging === 'copy-from-stdin' ? s3ClientFor(config.aws, options.env ?? process.env) : undefined;
   try {
     return await stage(tx, config.source, {
-      maxErrors: config.etl.maxErrors,
-      fullRefresh: ctx.options.fullRefresh === true,
+      maxErrors: options.maxErrors ?? config.etl.maxErrors,
+      fullRefresh: options.fullRefresh === true,
       concurrency: config.etl.concurrency,
-      onProgress: ctx.progress.stage,
+      onProgress: (step, filesDone, filesTotal, rows) => {
+        checkpoint(options);
+        options.onProgress?.({ kind: 'stage', step, filesDone, filesTotal, rows });
+      },
       ...(s3 ? { s3 } : {}),
       ...(config.iamRoleArn ? { iamRoleArn: config.iamRoleArn } : {}),
       ...(config.aws.region ? { region: config.aws.region } : {}),
     });
   } finally {
-    ctx.progress.endBar();
     s3?.destroy();
   }
 }
 
-async function checkStep(tx: WarehouseTx): Promise<CheckReport> {
+/** Runs the data tests inside `tx`; any failure throws ChecksFailed, so the transaction rolls back. */
+export async function checkIn(tx: WarehouseTx, options: PipelineOptions = {}): Promise<CheckReport> {
+  checkpoint(options);
   const report = await runChecks(tx.db);
   if (!report.passed) throw new ChecksFailed(checksFailedMessage(report), report);
   return report;
+}
+
+/** Transforms inside `tx`. */
+export async function transformIn(tx: WarehouseTx, options: PipelineOptions = {}): Promise<TransformReport> {
+  checkpoint(options);
+  return transform(tx);
 }
 
 /** stage / transform / check alone need the tables; say how to make them rather than fail on a missing relation. */
@@ -44,9 +56,10 @@ async function requireTables(wh: Warehouse): Promise<void> {
   const present = await existingTables(wh);
   const missing = tableNames.filter((t) => !present.includes(t));
   if (missing.length > 0) {
-    throw new UsageError(
+    throw new MissingTables(
       `The warehouse (${wh.description}) lacks ${missing.join(', ')} in schema ${wh.schema}. ` +
-        'Create them first: nx run loader:create-tables (or run nx run loader:etl, which creates them).',
+        'Create them first: nx run loader:create-tables (runCreateTables in @sparkify/pipeline), or run the whole ETL, which creates them.',
+      missing,
     );
   }
 }
@@ -54,71 +67,66 @@ async function requireTables(wh: Warehouse): Promise<void> {
 const sourceLabel = (config: Config): string =>
   config.source.kind === 's3' ? config.source.logData.replace(/log_data\/?$/, '') : config.source.dir + (config.source.demo ? ' (demo data)' : '');
 
-export async function etlCommand(ctx: CommandContext): Promise<CommandResult> {
+/**
+ * The whole ETL, what `nx run loader:etl` does: creates the missing tables, stages, transforms and checks in one
+ * transaction, and returns the summary `loader etl --json` prints. A rejected batch, a failed check, an error or
+ * an abort leaves the warehouse exactly as it was before the run (table creation included).
+ */
+export async function runEtl(config: Config, options: PipelineOptions = {}): Promise<EtlSummary> {
   const started = performance.now();
-  await prepareSource(ctx);
-  return withWarehouse(ctx, async (wh) => {
-    ctx.progress.log(`target: ${wh.description}`);
-    // One transaction, table creation included: a rejected batch or a failed check leaves the warehouse exactly
-    // as it was before the run.
-    const { created, ...run } = await wh.begin(async (tx) => {
+  const say = messenger(options);
+  checkpoint(options);
+  await prepareSource(config, options);
+  return withWarehouse(config, options, async (wh) => {
+    say(`target: ${wh.description}`);
+    const { created, staged, transformed, checks, rows } = await wh.begin(async (tx) => {
+      checkpoint(options);
       const created = await createTables(tx);
-      if (created.created.length > 0) ctx.progress.log(`creating ${created.created.length} missing table(s): ${created.created.join(', ')}`);
-      const staged = await stageStep(ctx, tx);
-      ctx.progress.log(`staged in ${(staged.ms / 1000).toFixed(1)} s; transforming`);
-      const transformed = await transform(tx);
-      ctx.progress.log(`transformed in ${(transformed.ms / 1000).toFixed(1)} s; checking`);
-      const checks = await checkStep(tx);
-      return { created, staged, transformed, checks, rows: await countRows(tx.db) };
+      if (created.created.length > 0) say(`creating ${created.created.length} missing table(s): ${created.created.join(', ')}`);
+      const staged = await stageIn(tx, config, options);
+      say(`staged in ${(staged.ms / 1000).toFixed(1)} s; transforming`);
+      const transformed = await transformIn(tx, options);
+      say(`transformed in ${(transformed.ms / 1000).toFixed(1)} s; checking`);
+      const checks = await checkIn(tx, options);
+      const rows = await countRows(tx.db);
+      checkpoint(options); // the last chance to change one's mind: after this, COMMIT
+      return { created, staged, transformed, checks, rows };
     });
-    const summary: RunSummary = {
+    return {
       target: wh.description,
-      source: sourceLabel(ctx.config),
+      source: sourceLabel(config),
       tablesCreated: created.created,
-      ...run,
+      rows,
+      rejected: rejectedSummary(staged.rejected),
+      matchedSongRate: transformed.songplays.matchRate,
+      steps: { stage: stageSummary(staged), transform: transformed, check: checks },
       ms: Math.round(performance.now() - started),
     };
-    return { summary: toJson(summary), text: summaryLines(summary) };
   });
 }
 
-export async function stageCommand(ctx: CommandContext): Promise<CommandResult> {
-  await prepareSource(ctx);
-  return withWarehouse(ctx, async (wh) => {
+/** Stages alone, in its own transaction (the tables must exist). */
+export async function runStage(config: Config, options: PipelineOptions = {}): Promise<{ target: string; source: string; stage: StageSummary }> {
+  await prepareSource(config, options);
+  return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    const staged = await wh.begin((tx) => stageStep(ctx, tx));
-    return { summary: { target: wh.description, source: sourceLabel(ctx.config), stage: stageJson(staged) }, text: [`target: ${wh.description}`, ...stageLines(staged)] };
+    const staged = await wh.begin((tx) => stageIn(tx, config, options));
+    return { target: wh.description, source: sourceLabel(config), stage: stageSummary(staged) };
   });
 }
 
-export async function transformCommand(ctx: CommandContext): Promise<CommandResult> {
-  return withWarehouse(ctx, async (wh) => {
+/** Rebuilds the star tables from everything staged, in its own transaction (the tables must exist). */
+export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformReport }> {
+  return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    const transformed = await wh.begin((tx) => transform(tx));
-    return { summary: { target: wh.description, transform: transformed }, text: [`target: ${wh.description}`, ...transformLines(transformed)] };
+    return { target: wh.description, transform: await wh.begin((tx) => transformIn(tx, options)) };
   });
 }
 
-export async function checkCommand(ctx: CommandContext): Promise<CommandResult> {
-  return withWarehouse(ctx, async (wh) => {
+/** Runs the data tests (the tables must exist); failures throw ChecksFailed. */
+export async function runCheck(config: Config, options: PipelineOptions = {}): Promise<{ target: string; checks: CheckReport }> {
+  return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    const checks = await wh.begin((tx) => checkStep(tx));
-    return { summary: { target: wh.description, checks }, text: [`target: ${wh.description}`, ...checkLines(checks)] };
+    return { target: wh.description, checks: await wh.begin((tx) => checkIn(tx, options)) };
   });
 }
-
-const stageJson = (s: StageReport) => ({ ...s, rejected: { count: s.rejected.length, sample: s.rejected.slice(0, 10) } });
-
-function toJson(s: RunSummary): Record<string, unknown> {
-  return {
-    target: s.target,
-    source: s.source,
-    tablesCreated: s.tablesCreated,
-    rows: s.rows,
-    rejected: { count: s.staged.rejected.length, sample: s.staged.rejected.slice(0, 10) },
-    matchedSongRate: s.transformed.songplays.matchRate,
-    steps: { stage: stageJson(s.staged), transform: s.transformed, check: s.checks },
-    ms: s.ms,
-  };
-}
-
