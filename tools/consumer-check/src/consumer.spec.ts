@@ -84,7 +84,7 @@ describe('every public package, packed and installed outside the workspace', () 
   });
 
   it('keeps test doubles out of the main entry points', async () => {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('@sparkify/config'); console.log('testConfig' in m);"], { cwd: app, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('@sparkify/config'); console.log(String('testConfig' in m));"], { cwd: app, encoding: 'utf8' });
     expect(result.stdout.trim()).toBe('false');
   });
 
