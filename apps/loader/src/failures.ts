@@ -27,7 +27,6 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   if (error instanceof TooManyLoadErrors || error instanceof ChecksFailed) {
     return { exitCode: EXIT.dataRejected, message: text + stack, kind: 'data' };
   }
-  if (error instanceof Error && error.name === 'AbortError') return { exitCode: EXIT.failure, message: 'stopped; nothing was committed (rolled back).', kind: 'aborted' };
   if (error instanceof WarehouseError) {
     return { exitCode: EXIT.failure, message: text + stack, kind: `warehouse-${error.kind}` };
   }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { workspaceRoot } from '@sparkify/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -21,8 +22,9 @@ function refreshGraph(): void {
 
 function lintPackageJson(dependencies: Record<string, string>): { code: number | null; output: string } {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `@sparkify/${name}`, version: '0.0.0', type: 'module', dependencies }, null, 2) + '\n');
-  const result = spawnSync(bin('eslint'), ['--no-ignore', '--max-warnings', '0', 'package.json'], { cwd: dir, env, encoding: 'utf8' });
-  return { code: result.status, output: result.stdout + result.stderr };
+  const result = spawnSync(bin('eslint'), ['--no-ignore', '--no-color', '--max-warnings', '0', 'package.json'], { cwd: dir, env, encoding: 'utf8' });
+  // Colours stay on when FORCE_COLOR is inherited (nx sets it), whatever --no-color says.
+  return { code: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
 }
 
 describe('@nx/dependency-checks on a planted package', () => {
