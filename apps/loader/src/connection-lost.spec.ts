@@ -1,4 +1,4 @@
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { connect, countRows } from '@sparkify/warehouse';
 import { createTempDatabase, describeWith, postgresServer, sharedData, type TempDatabase } from '@sparkify/testing';
 import postgres from 'postgres';

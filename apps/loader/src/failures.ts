@@ -1,23 +1,9 @@
 import { ConfigError } from '@sparkify/config';
-import { JsonPathsError, SourceError, TooManyLoadErrors, type CheckReport } from '@sparkify/transform';
+import { ChecksFailed, MissingTables } from '@sparkify/pipeline';
+import { SourceError, TooManyLoadErrors } from '@sparkify/transform';
 import { connectionLost, isConnectionLoss, RunLockTimeout, WarehouseError } from '@sparkify/warehouse';
 import { CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
-
-/** Data checks failed; thrown inside the run's transaction so that nothing is committed. */
-export class ChecksFailed extends Error {
-  override readonly name = 'ChecksFailed';
-  constructor(
-    message: string,
-    readonly report: CheckReport,
-  ) {
-    super(message);
-  }
-  /** The failed checks, for the --json error document. */
-  get checks() {
-    return this.report.results.filter((r) => !r.passed).map(({ name, failing, sample }) => ({ name, failing, sample }));
-  }
-}
 
 /** A bad command-line value found after parsing (e.g. a flag that needs another). */
 export class UsageError extends Error {
@@ -35,7 +21,7 @@ export interface Failure {
 export function describeFailure(error: unknown, debug: boolean): Failure {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   const text = error instanceof Error ? error.message : String(error);
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof SourceError || error instanceof CommanderError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof MissingTables || error instanceof SourceError || error instanceof CommanderError) {
     return { exitCode: EXIT.usage, message: text + stack, kind: 'usage' };
   }
   if (error instanceof TooManyLoadErrors || error instanceof ChecksFailed) {
@@ -50,7 +36,6 @@ export function describeFailure(error: unknown, debug: boolean): Failure {
   if (error instanceof WarehouseError) {
     return { exitCode: EXIT.failure, message: text + stack, kind: `warehouse-${error.kind}` };
   }
-  if (error instanceof JsonPathsError) return { exitCode: EXIT.failure, message: text + stack, kind: 'source' };
   const name = error instanceof Error ? error.name : 'Error';
   return {
     exitCode: EXIT.failure,

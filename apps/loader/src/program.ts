@@ -1,6 +1,6 @@
 import { Command, type CommanderError } from 'commander';
-import { createTablesCommand, type CreateTablesFlags } from './commands/create-tables.js';
-import { checkCommand, etlCommand, stageCommand, transformCommand } from './commands/steps.js';
+import { checkCommand, etlCommand, stageCommand, transformCommand } from './commands/etl-steps.js';
+import { createTablesCommand, type CreateTablesFlags } from './commands/tables.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { runCommand, type CommandContext, type CommandResult } from './run-command.js';

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { PipelineEvent } from '@sparkify/pipeline';
 import type { StageProgress, StageStep } from '@sparkify/transform';
 import type { Io } from './io.js';
 
@@ -37,6 +38,9 @@ export class Progress {
     this.endBar();
     this.io.stderr.write(message + '\n');
   }
+
+  /** The pipeline's progress callback. */
+  readonly event = (e: PipelineEvent): void => (e.kind === 'message' ? this.log(e.message) : this.stage(e.step, e.filesDone, e.filesTotal, e.rows));
 
   readonly stage: StageProgress = (step, filesDone, filesTotal, rows) => {
     if (this.quiet) return;

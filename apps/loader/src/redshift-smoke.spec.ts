@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { collectInsights } from '@sparkify/analytics';
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { starTables } from '@sparkify/schema';
 import { createTempDatabase, postgresServer } from '@sparkify/testing';
 import { connect, type Warehouse } from '@sparkify/warehouse';

@@ -1,5 +1,6 @@
 import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
-import { asScript, connect, dryRunWarehouse, withRunLock, type Warehouse } from '@sparkify/warehouse';
+import type { PipelineOptions } from '@sparkify/pipeline';
+import { asScript, dryRunWarehouse } from '@sparkify/warehouse';
 import { describeFailure } from './failures.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
@@ -60,39 +61,33 @@ export async function runCommand(
   }
 }
 
-/**
- * Opens the warehouse for the body and always closes it (which stops an embedded server). With --dry-run nothing
- * is opened: the body runs against a recorder and the result is the script of every statement it would send.
- */
-export async function withWarehouse<T extends CommandResult>(ctx: CommandContext, body: (wh: Warehouse) => Promise<T>): Promise<T> {
-  if (ctx.options.dryRun) {
-    const recorder = dryRunWarehouse(ctx.config);
-    await body(recorder);
-    const statements = recorder.statements();
-    const dryRun: CommandResult = {
-      summary: { dryRun: true, dialect: recorder.dialect.name, schema: recorder.schema, statements },
-      text: [`-- ${recorder.description}: ${statements.length} statements, schema ${recorder.schema}`, asScript(statements)],
-    };
-    return dryRun as T;
-  }
-  const wh = await connect(ctx.config, {
+/** What every pipeline call of the loader gets: progress on stderr, the environment, --full-refresh. */
+export function pipelineOptions(ctx: CommandContext): PipelineOptions {
+  return {
     applicationName: 'sparkify-loader',
-    onProgress: (m) => ctx.progress.log(m),
+    onProgress: ctx.progress.event,
+    fullRefresh: ctx.options.fullRefresh === true,
+    ...(ctx.options.wait !== undefined ? { waitSeconds: ctx.options.wait } : {}),
+    env: ctx.io.env,
     // The embedded server's own log, only when debugging.
     ...(isDebug(ctx.io) ? { onServerLog: (line: string) => ctx.progress.log(`postgres: ${line}`) } : {}),
-  });
-  try {
-    // One writing run at a time per warehouse (check only reads); taken before any table is created.
-    if (ctx.command === 'check') return await body(wh);
-    const onWait = (m: string) => ctx.progress.log(m);
-    return await withRunLock(wh, { command: ctx.command, waitSeconds: ctx.options.wait ?? defaultWaitSeconds, onWait }, body);
-  } finally {
-    await wh.close();
-  }
+  };
 }
 
-/** How long a run waits for another to release the warehouse without --wait. */
-export const defaultWaitSeconds = 600;
+/**
+ * Runs a pipeline call. With --dry-run nothing is opened: the call runs against a recorder and the result is the
+ * script of every statement it would send, each ending with `;` (nothing else goes to stdout).
+ */
+export async function runPipeline(ctx: CommandContext, call: (options: PipelineOptions) => Promise<CommandResult>): Promise<CommandResult> {
+  if (!ctx.options.dryRun) return call(pipelineOptions(ctx));
+  const recorder = dryRunWarehouse(ctx.config);
+  await call({ ...pipelineOptions(ctx), warehouse: recorder, dryRun: true });
+  const statements = recorder.statements();
+  return {
+    summary: { dryRun: true, dialect: recorder.dialect.name, schema: recorder.schema, statements },
+    text: [`-- ${recorder.description}: ${statements.length} statements, schema ${recorder.schema}`, asScript(statements)],
+  };
+}
 
 /** Extra machine-readable facts some failures carry (rejected records, failed checks). */
 function detailsOf(error: unknown): Record<string, unknown> {

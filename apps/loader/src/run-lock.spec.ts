@@ -1,5 +1,5 @@
 import { connect, countRows, runLockKey } from '@sparkify/warehouse';
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { createTempDatabase, describeWith, postgresServer, sharedData, type TempDatabase } from '@sparkify/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';

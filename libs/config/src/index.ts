@@ -15,4 +15,3 @@ export { ConfigError } from './config-error.js';
 export { KEYS, type KeySpec } from './keys.js';
 export { DEFAULT_NODE_TYPE, loadConfig, type ConfigOverrides, type LoadConfigOptions } from './load-config.js';
 export { redactConfig, redactUrl, scrub, secretsOf } from './redact.js';
-export { testConfig } from './test-config.js';

@@ -1,4 +1,5 @@
-import { loadConfig, testConfig, type Config } from '@sparkify/config';
+import { loadConfig, type Config } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

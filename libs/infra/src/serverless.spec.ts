@@ -1,4 +1,5 @@
-import { testConfig, type Config } from '@sparkify/config';
+import { type Config } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { describeWith, postgresServer } from '@sparkify/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedConfig, tempDir, urlConfig } from '../test/helpers.js';

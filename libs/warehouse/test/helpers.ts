@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { testConfig, type Config } from '@sparkify/config';
+import type { Config } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');

@@ -1,4 +1,4 @@
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { createTableStatements } from '@sparkify/schema';
 import { createTempDatabase, describeWith, postgresServer, sharedData, type TempDatabase } from '@sparkify/testing';
 import { connect, type Warehouse } from '@sparkify/warehouse';

@@ -1,4 +1,4 @@
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { tableNames } from '@sparkify/schema';
 import { describe, expect, it } from 'vitest';
 import { createTables } from '../create-tables.js';

@@ -1,4 +1,4 @@
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { stage, type StageStep } from '@sparkify/transform';
 import { connect } from '@sparkify/warehouse';
 import type { JobResult } from './jobs.js';

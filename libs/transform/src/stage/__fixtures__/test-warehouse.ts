@@ -1,5 +1,5 @@
 // A real warehouse for integration tests: a fresh database on the test server, tables from @sparkify/schema.
-import { testConfig } from '@sparkify/config';
+import { testConfig } from '@sparkify/config/testing';
 import { createTempDatabase } from '@sparkify/testing';
 import { connect, createTables, type Warehouse } from '@sparkify/warehouse';
 

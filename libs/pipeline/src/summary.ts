@@ -1,33 +1,48 @@
 import type { TableName } from '@sparkify/schema';
-import { formatLoadError, type CheckReport, type StageReport, type TransformReport } from '@sparkify/transform';
+import { formatLoadError, type CheckReport, type LoadError, type StageReport, type TransformReport } from '@sparkify/transform';
 
-export interface RunSummary {
+/** Rejected records: how many, and the first few (all of them are in the load_errors table). */
+export interface RejectedSummary {
+  readonly count: number;
+  readonly sample: readonly LoadError[];
+}
+
+/** A stage report as printed and returned: the rejected records summed up instead of listed. */
+export type StageSummary = Omit<StageReport, 'rejected'> & { readonly rejected: RejectedSummary };
+
+/** What `runEtl` returns and `loader etl --json` prints (plus `command` and `ok`). Plain JSON data. */
+export interface EtlSummary {
   readonly target: string;
   readonly source: string;
   readonly tablesCreated: readonly string[];
-  readonly staged: StageReport;
-  readonly transformed: TransformReport;
-  readonly checks: CheckReport;
   readonly rows: Record<TableName, number>;
+  readonly rejected: RejectedSummary;
+  /** Share of plays that found their song (0..1). */
+  readonly matchedSongRate: number;
+  readonly steps: { readonly stage: StageSummary; readonly transform: TransformReport; readonly check: CheckReport };
   readonly ms: number;
 }
+
+const SAMPLE = 10;
+export const rejectedSummary = (rejected: readonly LoadError[]): RejectedSummary => ({ count: rejected.length, sample: rejected.slice(0, SAMPLE) });
+export const stageSummary = (s: StageReport): StageSummary => ({ ...s, rejected: rejectedSummary(s.rejected) });
 
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const SHOWN_REJECTS = 5;
 
-export function stageLines(r: StageReport): string[] {
+export function stageLines(r: StageSummary): string[] {
   const f = r.files;
   const lines = [
     `stage      ${s(r.ms)}  from ${r.source}: ${n(f.staged)} file(s) staged, ${n(f.replaced)} replaced, ${n(f.skipped)} already staged` +
       (f.empty > 0 ? `, ${n(f.empty)} empty` : '') +
       `; +${n(r.rows.staging_events)} events, +${n(r.rows.staging_songs)} songs`,
   ];
-  if (r.rejected.length > 0) {
-    lines.push(`rejected   ${n(r.rejected.length)} record(s), kept in load_errors:`);
-    for (const e of r.rejected.slice(0, SHOWN_REJECTS)) lines.push(`  ${formatLoadError(e)}`);
-    if (r.rejected.length > SHOWN_REJECTS) lines.push(`  … and ${n(r.rejected.length - SHOWN_REJECTS)} more`);
+  if (r.rejected.count > 0) {
+    lines.push(`rejected   ${n(r.rejected.count)} record(s), kept in load_errors:`);
+    for (const e of r.rejected.sample.slice(0, SHOWN_REJECTS)) lines.push(`  ${formatLoadError(e)}`);
+    if (r.rejected.count > SHOWN_REJECTS) lines.push(`  … and ${n(r.rejected.count - SHOWN_REJECTS)} more`);
   } else {
     lines.push('rejected   none');
   }
@@ -54,14 +69,15 @@ export function checksFailedMessage(r: CheckReport): string {
   return [`${r.failed} data test(s) failed; nothing was committed (rolled back).`, ...checkLines(r).slice(1)].join('\n');
 }
 
-export function summaryLines(r: RunSummary): string[] {
+/** The summary as lines a person reads. */
+export function summaryLines(r: EtlSummary): string[] {
   const order: TableName[] = ['songplays', 'users', 'songs', 'artists', 'time', 'staging_events', 'staging_songs', 'load_errors', 'load_ledger'];
   return [
     `target     ${r.target}`,
     ...(r.tablesCreated.length > 0 ? [`created    ${r.tablesCreated.join(', ')}`] : []),
-    ...stageLines(r.staged),
-    ...transformLines(r.transformed),
-    ...checkLines(r.checks),
+    ...stageLines(r.steps.stage),
+    ...transformLines(r.steps.transform),
+    ...checkLines(r.steps.check),
     `rows       ${order.filter((t) => t in r.rows).map((t) => `${t} ${n(r.rows[t])}`).join(' · ')}`,
     `total      ${s(r.ms)}`,
   ];

@@ -1,3 +1,4 @@
+// Test doubles, behind the `@sparkify/config/testing` subpath so that they stay out of the main entry point.
 import type { Config } from './config.js';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
