@@ -5,10 +5,11 @@ import { parseSize, workspaceRoot } from './data/datasets.js';
 import { runBench, type BenchOptions, type TargetName } from './run-bench.js';
 
 const program = new Command('bench')
-  .description('Benchmarks the Sparkify ETL against psql \\copy + the same SQL, and an INSERT-per-record loader.')
+  .description('Benchmarks the Sparkify ETL against psql \\copy + the same SQL, a minimal SQL, DuckDB and an INSERT-per-record loader.')
   .option('--quick', 'CI mode: the real full set and 100k generated events, 3 s INSERT cap')
   .option('--sizes <list>', 'generated sizes in events (default 100k,1M,5M; quick: 100k)')
   .option('--no-real', 'leave out the real full set')
+  .option('--no-duckdb', 'leave out the DuckDB baseline')
   .addOption(new Option('--targets <list>', 'server and/or embedded').default('server,embedded'))
   .option('--insert-cap <seconds>', 'time cap of the INSERT-per-record loader (default 20; quick: 3)')
   .option('--repeat <n>', 'runs of each step, fastest kept (default 1)', '1')
@@ -21,6 +22,7 @@ const o = program.opts<{
   quick?: boolean;
   sizes?: string;
   real: boolean;
+  duckdb: boolean;
   targets: string;
   insertCap?: string;
   repeat: string;
@@ -39,6 +41,7 @@ const options: BenchOptions = {
   datasets: [...(o.real ? (['real'] as const) : []), ...sizes],
   targets: targets as TargetName[],
   repeat: Math.max(1, Number.parseInt(o.repeat, 10) || 1),
+  duckdb: o.duckdb,
   insertCapMs: Number(o.insertCap ?? (o.quick ? 3 : 20)) * 1000,
   dataRoot: resolve(root, o.dataRoot),
   outDir: o.write ? resolve(root, o.out) : undefined,
