@@ -10,6 +10,7 @@ const program = new Command('bench')
   .option('--sizes <list>', 'generated sizes in events (default 100k,1M,5M; quick: 100k)')
   .option('--no-real', 'leave out the real full set')
   .option('--no-duckdb', 'leave out the DuckDB baseline')
+  .option('--dataset <name=dir...>', 'also a data set already on disk (e.g. "1M seed 1=.sparkify/bench-data/1M-seed1")')
   .addOption(new Option('--targets <list>', 'server and/or embedded').default('server,embedded'))
   .option('--insert-cap <seconds>', 'time cap of the INSERT-per-record loader (default 20; quick: 3)')
   .option('--repeat <n>', 'runs of each step, fastest kept (default 1)', '1')
@@ -23,6 +24,7 @@ const o = program.opts<{
   sizes?: string;
   real: boolean;
   duckdb: boolean;
+  dataset?: string[];
   targets: string;
   insertCap?: string;
   repeat: string;
@@ -32,13 +34,18 @@ const o = program.opts<{
 }>();
 
 const root = workspaceRoot();
-const sizes = (o.sizes ?? (o.quick ? '100k' : '100k,1M,5M')).split(',').filter(Boolean).map(parseSize);
+const sizes = (o.sizes ?? (o.quick ? '100k' : o.dataset ? '' : '100k,1M,5M')).split(',').filter(Boolean).map(parseSize);
 const targets = o.targets.split(',').map((t) => t.trim());
 for (const t of targets) if (t !== 'server' && t !== 'embedded') program.error(`--targets: "${t}" is neither server nor embedded`);
-const mode = o.quick ? 'quick' : o.sizes ? 'custom' : 'full';
+const given = (o.dataset ?? []).map((spec) => {
+  const at = spec.indexOf('=');
+  if (at < 1) program.error(`--dataset: "${spec}" is not name=dir`);
+  return { name: spec.slice(0, at), dir: resolve(spec.slice(at + 1)) };
+});
+const mode = o.quick ? 'quick' : o.sizes || given.length > 0 ? 'custom' : 'full';
 const options: BenchOptions = {
   mode,
-  datasets: [...(o.real ? (['real'] as const) : []), ...sizes],
+  datasets: [...(o.real ? (['real'] as const) : []), ...sizes, ...given],
   targets: targets as TargetName[],
   repeat: Math.max(1, Number.parseInt(o.repeat, 10) || 1),
   duckdb: o.duckdb,
