@@ -1,11 +1,14 @@
-// Builds one app (or CLI tool) into a single ESM file that `node` runs directly: `node ../../apps/esbuild-app.mjs`
-// from the project folder writes dist/main.js (+ .map) from src/main.ts. No tsx and no TypeScript at run time.
+// Builds one app into ESM that `node` runs directly: `node ../esbuild-app.mjs src/main.ts dist/main.js` from the
+// app's folder writes dist/main.js (+ .map), plus a chunk per dynamic `import()` of the sources, so code the
+// sources load lazily (playwright-core for PNGs) stays out of start-up. No tsx and no TypeScript at run time.
 //
 // Why esbuild, and why bundle the npm packages too (see the root README, "Performance"):
 // - it follows tsconfig `paths`, so `@sparkify/*` resolve to the libs' sources: no lib build order, no dist mapping;
 // - one minified file loads in one read and one parse; resolving and loading the ~600 files of the AWS SDK,
 //   Kysely, zod and the rest one by one cost 0.5 s of CPU before `--help` could print.
 // Packages that find their own files at run time (binaries, browsers) stay external and load from node_modules.
+import { rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const EXTERNAL = [
@@ -17,9 +20,12 @@ const EXTERNAL = [
 
 const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);
 
+await rm(dirname(outfile), { recursive: true, force: true }); // no stale chunks
 await build({
-  entryPoints: [entry],
-  outfile,
+  entryPoints: { [basename(outfile, '.js')]: entry },
+  outdir: dirname(outfile),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
