@@ -4,11 +4,11 @@
 //
 // Why esbuild, and why bundle the npm packages too (see the root README, "Performance"):
 // - it follows tsconfig `paths`, so `@sparkify/*` resolve to the libs' sources: no lib build order, no dist mapping;
-// - one minified file loads in one read and one parse; resolving and loading the ~600 files of the AWS SDK,
+// - one minified file loads in one read and one parse; resolving and loading the hundreds of files of the AWS SDK,
 //   Kysely, zod and the rest one by one cost 0.5 s of CPU before `--help` could print.
 // Packages that find their own files at run time (binaries, browsers) stay external and load from node_modules.
 import { rm } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const EXTERNAL = [
@@ -20,7 +20,8 @@ const EXTERNAL = [
 
 const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);
 
-await rm(dirname(outfile), { recursive: true, force: true }); // no stale chunks
+// No stale chunks; only this build's own files go (tests build beside it, in folders of their own under dist/).
+for (const old of ['chunks', basename(outfile), basename(outfile) + '.map']) await rm(join(dirname(outfile), old), { recursive: true, force: true });
 await build({
   entryPoints: { [basename(outfile, '.js')]: entry },
   outdir: dirname(outfile),

@@ -4,7 +4,9 @@ import { describeWith, sharedData } from '@sparkify/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/capture.js';
 import { expectedCounts } from '../test/expected.js';
-import { spawnCli } from '../test/spawn-cli.js';
+import { removeBuiltCli, spawnCli } from '../test/spawn-cli.js';
+
+afterAll(removeBuiltCli);
 
 describe('the CLI as a real process', () => {
   it('prints --help from the built JavaScript: exit 0, usage on stdout, nothing on stderr', async () => {

@@ -11,6 +11,7 @@ import type { BenchReport, DatasetInfo, DuckdbMeasure, FileReadResult, RunResult
 import { sameCounts } from './baselines/star-counts.js';
 import { runDataset } from './run-dataset.js';
 import { runDuckdb } from './steps/run-duckdb.js';
+import { removeLoaderBuild } from './steps/loader-etl.js';
 import { ratio } from './measure.js';
 import type { BenchTarget } from './targets/database.js';
 import { embeddedTarget } from './targets/embedded-target.js';
@@ -63,6 +64,14 @@ function withDuckdb(run: RunResult, duck: Omit<DuckdbMeasure, 'sameCounts'> | un
 
 /** Runs every data set on every target and writes the report. */
 export async function runBench(options: BenchOptions): Promise<BenchOutput> {
+  try {
+    return await benchAll(options);
+  } finally {
+    removeLoaderBuild();
+  }
+}
+
+async function benchAll(options: BenchOptions): Promise<BenchOutput> {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? 0;
   const datasets: DatasetInfo[] = [];

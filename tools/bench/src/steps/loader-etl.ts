@@ -1,15 +1,28 @@
 import { execFile, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-// The loader as users run it: built JavaScript (what `nx run loader:build` writes), rebuilt once per bench
-// process from the current sources so a stale dist is never measured.
+// The loader as users run it: built JavaScript, by the same build as `nx run loader:build`, once per bench process
+// from the current sources so a stale dist is never measured; in a folder of its own under apps/loader/dist (the
+// packages left external resolve from the workspace's node_modules), so a parallel build never overwrites it.
+const outDir = join(root, 'apps/loader/dist', `bench-${process.pid}`);
 let built: Promise<unknown> | undefined;
-const buildLoader = () =>
-  (built ??= promisify(execFile)(process.execPath, [join(root, 'apps/esbuild-app.mjs'), 'src/main.ts', 'dist/main.js'], { cwd: join(root, 'apps/loader') }));
+function buildLoader(): Promise<unknown> {
+  if (!built) {
+    built = promisify(execFile)(process.execPath, [join(root, 'apps/esbuild-app.mjs'), 'src/main.ts', join(outDir, 'main.js')], { cwd: join(root, 'apps/loader') });
+  }
+  return built;
+}
+
+/** Removes this process's build of the loader (runBench calls it when done). */
+export function removeLoaderBuild(): void {
+  rmSync(outDir, { recursive: true, force: true });
+  built = undefined;
+}
 
 export interface EtlRun {
   /** Spawn to exit: Node start-up, connecting, creating the tables, stage + transform + check, commit. */
@@ -25,7 +38,7 @@ export async function loaderEtl(url: string, dataDir: string): Promise<EtlRun> {
   await buildLoader();
   const started = performance.now();
   const marker = 'BENCH_MAX_RSS_KB=';
-  const args = ['-f', `${marker}%M`, process.execPath, 'apps/loader/dist/main.js', 'etl'];
+  const args = ['-f', `${marker}%M`, process.execPath, join(outDir, 'main.js'), 'etl'];
   args.push('--database-url', url, '--source', dataDir, '--max-errors', String(Number.MAX_SAFE_INTEGER), '--json');
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', args, {
