@@ -4,9 +4,18 @@ import { describeWith, sharedData } from '@sparkify/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/capture.js';
 import { expectedCounts } from '../test/expected.js';
-import { spawnCli } from '../test/spawn-cli.js';
+import { removeBuiltCli, spawnCli } from '../test/spawn-cli.js';
+
+afterAll(removeBuiltCli);
 
 describe('the CLI as a real process', () => {
+  it('prints --help from the built JavaScript: exit 0, usage on stdout, nothing on stderr', async () => {
+    const result = await spawnCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: sparkify-loader');
+    expect(result.stderr).toBe('');
+  }, 60_000);
+
   it('exits 2 on a usage error', async () => {
     const result = await spawnCli(['etl', '--max-errors', '-1']);
     expect(result.code).toBe(2);

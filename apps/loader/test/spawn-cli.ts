@@ -1,13 +1,33 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 const root = resolve(import.meta.dirname, '../../..');
+const app = join(root, 'apps/loader');
+// Built once per test process, from the current sources, by the same build as `nx run loader:build`, so the
+// spawned CLI is the built JavaScript a user runs and never a stale dist. Its own folder under dist/ (packages
+// left external resolve from the workspace's node_modules above it), so parallel builds never overwrite each other.
+const outDir = join(app, 'dist', `test-${process.pid}`);
+let built: Promise<unknown> | undefined;
+function build(): Promise<unknown> {
+  if (!built) {
+    built = promisify(execFile)(process.execPath, [join(root, 'apps/esbuild-app.mjs'), 'src/main.ts', join(outDir, 'main.js')], { cwd: app });
+  }
+  return built;
+}
 
-/** Runs the real CLI entry in a child process through tsx, as `nx run loader:<target>` does. */
-export function spawnCli(args: readonly string[], cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Removes this process's build (call it in afterAll: test workers may end without an 'exit' event). */
+export function removeBuiltCli(): void {
+  rmSync(outDir, { recursive: true, force: true });
+  built = undefined;
+}
+
+/** Runs the built CLI in a child process with `node`, as `nx run loader:<target>` runs `node apps/loader/dist/main.js`. */
+export async function spawnCli(args: readonly string[], cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  await build();
   return new Promise((done, fail) => {
-    const tsx = join(root, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['--tsconfig', join(root, 'tsconfig.base.json'), join(root, 'apps/loader/src/main.ts'), ...args], {
+    const child = spawn(process.execPath, [join(outDir, 'main.js'), ...args], {
       cwd,
       env: { PATH: process.env['PATH'] },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { columnsOf, createTableStatements, dropTableStatements, stagingTables, starTables, tableNames } from '@sparkify/schema';
 import postgres from 'postgres';
 import type { StagingTable } from './baselines/limit.js';
+import { starCountsSql, type StarCounts } from './baselines/star-counts.js';
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -44,6 +45,13 @@ export const starRowCounts = (url: string): Promise<Record<string, number>> =>
       counts[table] = Number(row?.n ?? 0);
     }
     return counts;
+  });
+
+/** Plays, matched plays, users, artists, songs and time rows: what the minimal SQL and DuckDB must reproduce. */
+export const starCounts = (url: string): Promise<StarCounts> =>
+  withSql(url, async (sql) => {
+    const [row] = await sql.unsafe<Record<keyof StarCounts, string>[]>(starCountsSql);
+    return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)])) as unknown as StarCounts;
   });
 
 /** Staging tables with every column (ours included), in table order, for dumping and reloading them. */

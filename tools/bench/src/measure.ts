@@ -18,11 +18,21 @@ export function stepMeasure(run: { ms: number; processMs: number; maxRssKb: numb
 /** a / b, two decimals; NaN when b was not measured (so a missing baseline cannot look like a result). */
 export const ratio = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? round(a / b, 2) : Number.NaN);
 
-export function ratios(stageMs: number, transformMs: number, copyMs: number, transformSqlMs: number, insert: InsertMeasure): Ratios {
+export function ratios(
+  stageMs: number,
+  transformMs: number,
+  copyMs: number,
+  transformSqlMs: number,
+  insert: InsertMeasure,
+  /** The minimal SQL's time, our etl process's and DuckDB's process (0 when DuckDB was not run). */
+  floors: { minimalSqlMs: number; etlMs: number; duckdbProcessMs: number },
+): Ratios {
   return {
     stageVsCopy: ratio(stageMs, copyMs),
     transformVsSql: ratio(transformMs, transformSqlMs),
     stageVsInsert: ratio(stageMs, insert.projectedMs),
+    transformVsMinimalSql: ratio(transformMs, floors.minimalSqlMs),
+    etlVsDuckdb: ratio(floors.etlMs, floors.duckdbProcessMs),
   };
 }
 

@@ -51,11 +51,29 @@ describeWith(needs, 'the benchmark harness on a tiny generated set', () => {
     }
   });
 
+  it('builds the same star with the minimal SQL and with DuckDB: the same plays, matches, users, artists, songs and times', () => {
+    for (const r of out.report.runs) {
+      expect(r.starCounts.plays).toBe(r.starRows['songplays']);
+      expect(r.starCounts.matched).toBeGreaterThan(0);
+      expect(r.minimalSql.counts).toEqual(r.starCounts);
+      expect(r.minimalSql.sameCounts).toBe(true);
+      expect(r.minimalSql.ms).toBeGreaterThan(0);
+      expect(r.duckdb?.counts).toEqual(r.starCounts);
+      expect(r.duckdb?.sameCounts).toBe(true);
+      expect(r.duckdb?.processMs).toBeGreaterThan(r.duckdb?.ms ?? Infinity);
+      expect(r.duckdb?.peakRssMb).toBeGreaterThan(1);
+    }
+    // DuckDB ran once for the data set, and both targets show that one run.
+    expect(out.report.runs[0]?.duckdb).toEqual(out.report.runs[1]?.duckdb);
+  });
+
   it('computes each ratio from the measured numbers', () => {
     for (const r of out.report.runs) {
       expect(r.ratios.stageVsCopy).toBe(ratio(r.ours.stage.ms, r.limit.copy.ms));
       expect(r.ratios.transformVsSql).toBe(ratio(r.ours.transform.ms, r.limit.transformSql.ms));
       expect(r.ratios.stageVsInsert).toBe(ratio(r.ours.stage.ms, r.insertPerRecord.projectedMs));
+      expect(r.ratios.transformVsMinimalSql).toBe(ratio(r.ours.transform.ms, r.minimalSql.ms));
+      expect(r.ratios.etlVsDuckdb).toBe(ratio(r.endToEnd.ms, r.duckdb?.processMs ?? 0));
       expect(r.ours.totalMs).toBe(Math.round(r.ours.stage.ms + r.ours.transform.ms + r.ours.check.ms));
     }
     const [files] = out.report.fileReads;
@@ -68,5 +86,7 @@ describeWith(needs, 'the benchmark harness on a tiny generated set', () => {
     for (const f of out.files) expect(existsSync(f)).toBe(true);
     expect(out.markdown).toContain('| tiny | server | 3000 | 300 |');
     expect(out.markdown).toContain('### Targets');
+    expect(out.markdown).toContain('| tiny | server |'); // the floors table has a row per run too
+    expect(out.markdown).toMatch(/transform ÷ minimal SQL[\s\S]*\| yes, yes \|/);
   });
 });

@@ -7,8 +7,12 @@ import { goalsMarkdown, judgeGoals } from './report/goals.js';
 import { machine } from './report/machine.js';
 import { markdownReport } from './report/markdown.js';
 import { slopes } from './report/slopes.js';
-import type { BenchReport, DatasetInfo, FileReadResult, RunResult } from './report/types.js';
+import type { BenchReport, DatasetInfo, DuckdbMeasure, FileReadResult, RunResult } from './report/types.js';
+import { sameCounts } from './baselines/star-counts.js';
 import { runDataset } from './run-dataset.js';
+import { runDuckdb } from './steps/run-duckdb.js';
+import { removeLoaderBuild } from './steps/loader-etl.js';
+import { ratio } from './measure.js';
 import type { BenchTarget } from './targets/database.js';
 import { embeddedTarget } from './targets/embedded-target.js';
 import { serverTarget } from './targets/server-target.js';
@@ -25,6 +29,8 @@ export interface BenchOptions {
   readonly insertCapMs: number;
   /** Runs of each step; the fastest is reported (see RunOptions.repeat). */
   readonly repeat: number;
+  /** Run the DuckDB baseline (once per data set); default true. */
+  readonly duckdb?: boolean;
   /** Where generated sets are kept. */
   readonly dataRoot: string;
   /** Where `<date>-<mode>.md` and `.json` are written; undefined writes nothing. */
@@ -46,8 +52,26 @@ async function resolveDataset(spec: BenchOptions['datasets'][number], options: B
 
 const openTarget = (name: TargetName): Promise<BenchTarget> => (name === 'server' ? serverTarget() : embeddedTarget());
 
+/** Adds the DuckDB baseline to a run: its counts checked against ours, our etl process ÷ its process. */
+function withDuckdb(run: RunResult, duck: Omit<DuckdbMeasure, 'sameCounts'> | undefined): RunResult {
+  if (!duck) return run;
+  return {
+    ...run,
+    duckdb: { ...duck, sameCounts: sameCounts(run.starCounts, duck.counts) },
+    ratios: { ...run.ratios, etlVsDuckdb: ratio(run.endToEnd.ms, duck.processMs) },
+  };
+}
+
 /** Runs every data set on every target and writes the report. */
 export async function runBench(options: BenchOptions): Promise<BenchOutput> {
+  try {
+    return await benchAll(options);
+  } finally {
+    removeLoaderBuild();
+  }
+}
+
+async function benchAll(options: BenchOptions): Promise<BenchOutput> {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? 0;
   const datasets: DatasetInfo[] = [];
@@ -59,13 +83,25 @@ export async function runBench(options: BenchOptions): Promise<BenchOutput> {
     bare.set(d.name, await timeFindCat(d));
   }
 
+  // DuckDB needs no database: once per data set, before the targets, its process alone on the machine.
+  const duck = new Map<string, Omit<DuckdbMeasure, 'sameCounts'>>();
+  if (options.duckdb !== false) {
+    for (const d of datasets) {
+      options.log(`${d.name}: DuckDB reading the same JSON and building the same star`);
+      duck.set(d.name, await runDuckdb(d.dir));
+    }
+  }
+
   const runs: RunResult[] = [];
   const versions: Record<TargetName, string> = { server: 'not run', embedded: 'not run' };
   for (const name of options.targets) {
     const target = await openTarget(name);
     versions[name] = target.version;
     try {
-      for (const d of datasets) runs.push(await runDataset(d, target, { insertCapMs: options.insertCapMs, repeat: options.repeat, log: options.log }));
+      for (const d of datasets) {
+        const run = await runDataset(d, target, { insertCapMs: options.insertCapMs, repeat: options.repeat, log: options.log });
+        runs.push(withDuckdb(run, duck.get(d.name)));
+      }
     } finally {
       await target.close();
     }

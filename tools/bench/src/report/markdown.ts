@@ -60,6 +60,25 @@ export function markdownReport(report: BenchReport): string {
       ]),
     ),
   );
+  parts.push('### Floors and alternatives: minimal SQL and DuckDB (same counts checked)');
+  parts.push(
+    table(
+      ['data set', 'target', 'our transform', 'minimal SQL', 'transform ÷ minimal SQL', 'our etl end to end', 'DuckDB process (work)', 'etl ÷ DuckDB', 'peak RSS etl / DuckDB', 'counts: plays / matched / users / artists / songs / time', 'same counts (minimal SQL, DuckDB)'],
+      report.runs.map((r) => [
+        r.dataset.name,
+        r.target.name,
+        s(r.ours.transform.ms),
+        s(r.minimalSql.ms),
+        x(r.ratios.transformVsMinimalSql),
+        s(r.endToEnd.ms),
+        r.duckdb ? `${s(r.duckdb.processMs)} (${s(r.duckdb.ms)})` : 'not run',
+        x(r.ratios.etlVsDuckdb),
+        `${mb(r.endToEnd.peakRssMb)} / ${r.duckdb ? mb(r.duckdb.peakRssMb) : '–'}`,
+        [r.starCounts.plays, r.starCounts.matched, r.starCounts.users, r.starCounts.artists, r.starCounts.songs, r.starCounts.times].join(' / '),
+        `${r.minimalSql.sameCounts ? 'yes' : '**no**'}, ${r.duckdb ? (r.duckdb.sameCounts ? 'yes' : '**no**') : '–'}`,
+      ]),
+    ),
+  );
   if (report.fileReads.length > 0) {
     parts.push('### Many small files (warm page cache)');
     parts.push(

@@ -1,3 +1,5 @@
+import type { StarCounts } from '../baselines/star-counts.js';
+
 /** The shapes the benchmark reports: one `StepMeasure` per timed step, gathered per data set and database. */
 
 export interface StepMeasure {
@@ -63,6 +65,27 @@ export interface InsertMeasure {
   readonly projectedMs: number;
 }
 
+/** Baseline 3: a minimal hand-written set-based SQL building the same star from the same staged rows. */
+export interface MinimalSqlMeasure {
+  /** psql -1 -f of the minimal SQL on freshly \copy'd staged rows (start-up of psql included, ~10 ms). */
+  readonly ms: number;
+  readonly peakRssMb: number;
+  readonly counts: StarCounts;
+  /** True when it gave the same plays, matched plays, users, artists, songs and time rows as our transform. */
+  readonly sameCounts: boolean;
+}
+
+/** Baseline 4: DuckDB reading the same JSON files and building the same star in memory, tuned. */
+export interface DuckdbMeasure {
+  /** The work inside the process (reading the JSON and building the star). */
+  readonly ms: number;
+  /** Spawn to exit, as our `etl end to end` is measured. */
+  readonly processMs: number;
+  readonly peakRssMb: number;
+  readonly counts: StarCounts;
+  readonly sameCounts: boolean;
+}
+
 export interface Ratios {
   /** Our stage time / `psql \copy` time (target ≤ 1.5 at 1M events). */
   readonly stageVsCopy: number;
@@ -70,6 +93,10 @@ export interface Ratios {
   readonly transformVsSql: number;
   /** Our stage time / the INSERT-per-record loader's projected time (below 1 means we are faster). */
   readonly stageVsInsert: number;
+  /** Our transform time / the minimal hand-written SQL (target ≤ 1.5 at 1M events). */
+  readonly transformVsMinimalSql: number;
+  /** Our `loader etl` process / the DuckDB process, both spawn to exit (NaN when DuckDB was not run). */
+  readonly etlVsDuckdb: number;
 }
 
 export interface RunResult {
@@ -82,6 +109,11 @@ export interface RunResult {
   readonly endToEnd: { readonly ms: number; readonly peakRssMb: number };
   readonly ratios: Ratios;
   readonly starRows: Readonly<Record<string, number>>;
+  /** Our star's counts, the reference the minimal SQL and DuckDB are checked against. */
+  readonly starCounts: StarCounts;
+  readonly minimalSql: MinimalSqlMeasure;
+  /** Run once per data set (it needs no database) and shown beside each target's run; absent with --no-duckdb. */
+  readonly duckdb?: DuckdbMeasure;
   /** Phases of our stage, from its progress callback. */
   readonly stageDetail: StageDetail;
 }

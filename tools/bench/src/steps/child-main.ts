@@ -10,6 +10,12 @@ async function run(job: Job): Promise<Omit<JobResult, 'maxRssKb'>> {
       return (await import('./ours-transform.js')).oursTransform(job.url, job.captureFile);
     case 'check':
       return (await import('./ours-transform.js')).oursCheck(job.url);
+    case 'duckdb': {
+      const { duckdbStar } = await import('../baselines/duckdb-star.js');
+      const started = performance.now();
+      const counts = await duckdbStar(job.dataDir);
+      return { ms: performance.now() - started, rows: counts.plays, extra: { ...counts } };
+    }
     case 'insert': {
       const { insertPerRecord } = await import('../baselines/insert-per-record.js');
       const started = performance.now();

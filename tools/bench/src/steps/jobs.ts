@@ -4,7 +4,8 @@ export type Job =
   | { readonly kind: 'stage'; readonly url: string; readonly dataDir: string }
   | { readonly kind: 'transform'; readonly url: string; readonly captureFile: string }
   | { readonly kind: 'check'; readonly url: string }
-  | { readonly kind: 'insert'; readonly url: string; readonly dataDir: string; readonly capMs: number };
+  | { readonly kind: 'insert'; readonly url: string; readonly dataDir: string; readonly capMs: number }
+  | { readonly kind: 'duckdb'; readonly dataDir: string };
 
 export interface JobResult {
   /** Wall time of the work, measured in the child around the work alone. */
