@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWith, postgresServer } from '@sparkify/testing';
 import { LedgerSpool } from './ledger-spool.js';
@@ -7,6 +8,12 @@ import { stage } from './stage.js';
 import { event, song, sourceFolder, type SourceFolder } from './__fixtures__/source-folder.js';
 import { testWarehouse, type TestWarehouse } from './__fixtures__/test-warehouse.js';
 
+// A temporary folder of this file's own: the other spec files, run in parallel, spool into the shared one, and a
+// count of spools there would see theirs come and go. (os.tmpdir() reads TMPDIR at each call; vitest runs each file
+// in a process of its own.)
+const ownTmp = mkdtempSync(join(tmpdir(), 'sparkify-ledger-spool-spec-'));
+process.env['TMPDIR'] = ownTmp;
+afterAll(() => rmSync(ownTmp, { recursive: true, force: true }));
 const spools = () => readdirSync(tmpdir()).filter((name) => name.startsWith('sparkify-ledger-'));
 
 // Ledger rows go to a temporary file while the staging COPY runs, then into load_ledger in one COPY.
