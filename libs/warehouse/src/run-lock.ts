@@ -40,7 +40,7 @@ export const runLockTable = 'sparkify_run_lock';
  */
 export async function withRunLock<T>(wh: Warehouse, options: RunLockOptions, body: (wh: Warehouse) => Promise<T>): Promise<T> {
   try {
-    if (wh.dialect.name === 'redshift') return await body(redshiftLocked(wh, options));
+    if (wh.dialect.runLock === 'control-table') return await body(redshiftLocked(wh, options));
     const release = await acquireAdvisoryLock(wh, options);
     try {
       return await body(wh);

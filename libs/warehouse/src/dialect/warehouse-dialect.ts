@@ -15,6 +15,11 @@ export interface WarehouseDialect {
   /** How raw files reach staging: streamed by us, or pulled from S3 by the server. */
   readonly staging: 'copy-from-stdin' | 'copy-from-s3';
   /**
+   * How one run at a time is enforced (`withRunLock`): a session-level advisory lock, or, where the engine has none
+   * (Redshift), `LOCK` on a control table inside each of the run's transactions.
+   */
+  readonly runLock: 'advisory-lock' | 'control-table';
+  /**
    * How the transform repairs doubly-encoded text: `inline` nests REPLACE calls in each statement; `udf` calls a
    * SQL function the transform creates first (Redshift: keeps statements small and readable by any SQL grammar).
    */

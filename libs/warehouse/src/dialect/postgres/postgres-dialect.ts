@@ -6,6 +6,7 @@ export const postgresDialect: WarehouseDialect = Object.freeze({
   name: 'postgres',
   label: 'PostgreSQL',
   staging: 'copy-from-stdin',
+  runLock: 'advisory-lock',
   textRepair: 'inline',
   foldIdentifier: (name: string) => name,
   // search_path, TimeZone and application_name go in the startup packet, which PostgreSQL documents.

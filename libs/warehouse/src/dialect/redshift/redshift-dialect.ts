@@ -9,6 +9,7 @@ export const redshiftDialect: WarehouseDialect = Object.freeze({
   name: 'redshift',
   label: 'Amazon Redshift',
   staging: 'copy-from-s3',
+  runLock: 'control-table',
   textRepair: 'udf',
   // "ASCII letters in standard and delimited identifiers are … folded to lowercase" (DG r_names.html, audit F4).
   foldIdentifier: (name: string) => name.toLowerCase(),
