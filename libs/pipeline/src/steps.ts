@@ -50,10 +50,17 @@ export async function checkIn(tx: WarehouseTx, options: PipelineOptions = {}): P
   return report;
 }
 
-/** Transforms inside `tx`. */
-export async function transformIn(tx: WarehouseTx, options: PipelineOptions = {}): Promise<TransformReport> {
+/**
+ * Transforms inside `tx`. Events no star row can hold are set aside into load_errors and count against
+ * --max-errors together with `rejectedBefore` (staging's rejections in the same run).
+ */
+export async function transformIn(
+  tx: WarehouseTx,
+  options: PipelineOptions = {},
+  limits: { maxErrors?: number; rejectedBefore?: StageReport['rejected'] } = {},
+): Promise<TransformReport> {
   checkpoint(options);
-  return transform(tx);
+  return transform(tx, { maxErrors: options.maxErrors ?? limits.maxErrors ?? 0, rejectedBefore: limits.rejectedBefore ?? [] });
 }
 
 /** stage / transform / check alone need the tables; say how to make them rather than fail on a missing relation. */
@@ -90,7 +97,7 @@ export async function runEtl(config: Config, options: PipelineOptions = {}): Pro
       if (created.created.length > 0) say(`creating ${created.created.length} missing table(s): ${created.created.join(', ')}`);
       const staged = await stageIn(tx, config, options);
       say(`staged in ${(staged.ms / 1000).toFixed(1)} s; transforming`);
-      const transformed = await transformIn(tx, options);
+      const transformed = await transformIn(tx, options, { maxErrors: config.etl.maxErrors, rejectedBefore: staged.rejected });
       say(`transformed in ${(transformed.ms / 1000).toFixed(1)} s; checking`);
       const checks = await checkIn(tx, options);
       const rows = await countRows(tx.db);
@@ -102,7 +109,7 @@ export async function runEtl(config: Config, options: PipelineOptions = {}): Pro
       source: sourceLabel(config),
       tablesCreated: created.created,
       rows,
-      rejected: rejectedSummary(staged.rejected),
+      rejected: rejectedSummary([...staged.rejected, ...transformed.setAside]),
       matchedSongRate: transformed.songplays.matchRate,
       steps: { stage: stageSummary(staged), transform: transformed, check: checks },
       ms: Math.round(performance.now() - started),
@@ -124,7 +131,7 @@ export async function runStage(config: Config, options: PipelineOptions = {}): P
 export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformReport }> {
   return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    return { target: wh.description, transform: await wh.begin((tx) => transformIn(tx, options)) };
+    return { target: wh.description, transform: await wh.begin((tx) => transformIn(tx, options, { maxErrors: config.etl.maxErrors })) };
   }, 'transform');
 }
 
