@@ -7,7 +7,7 @@ import { ChecksFailed, MissingTables } from './errors.js';
 import { checkpoint, messenger, type PipelineOptions } from './options.js';
 import { s3ClientFor } from './s3-client.js';
 import { withWarehouse } from './session.js';
-import { checksFailedMessage, rejectedSummary, stageSummary, type EtlSummary, type StageSummary } from './summary.js';
+import { checksFailedMessage, rejectedSummary, stageSummary, transformSummary, type EtlSummary, type StageSummary, type TransformSummary } from './summary.js';
 
 /** Generates the demo data on first use when nothing was configured. */
 async function prepareSource(config: Config, options: PipelineOptions): Promise<void> {
@@ -111,7 +111,7 @@ export async function runEtl(config: Config, options: PipelineOptions = {}): Pro
       rows,
       rejected: rejectedSummary([...staged.rejected, ...transformed.setAside]),
       matchedSongRate: transformed.songplays.matchRate,
-      steps: { stage: stageSummary(staged), transform: transformed, check: checks },
+      steps: { stage: stageSummary(staged), transform: transformSummary(transformed), check: checks },
       ms: Math.round(performance.now() - started),
     };
   }, 'etl');
@@ -128,10 +128,11 @@ export async function runStage(config: Config, options: PipelineOptions = {}): P
 }
 
 /** Rebuilds the star tables from everything staged, in its own transaction (the tables must exist). */
-export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformReport }> {
+export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformSummary }> {
   return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    return { target: wh.description, transform: await wh.begin((tx) => transformIn(tx, options, { maxErrors: config.etl.maxErrors })) };
+    const transformed = await wh.begin((tx) => transformIn(tx, options, { maxErrors: config.etl.maxErrors }));
+    return { target: wh.description, transform: transformSummary(transformed) };
   }, 'transform');
 }
 
