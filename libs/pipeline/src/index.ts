@@ -13,4 +13,5 @@ export {
   type EtlSummary,
   type RejectedSummary,
   type StageSummary,
+  type TransformSummary,
 } from './summary.js';

@@ -7,7 +7,7 @@ import { ChecksFailed, MissingTables } from './errors.js';
 import { checkpoint, messenger, type PipelineOptions } from './options.js';
 import { s3ClientFor } from './s3-client.js';
 import { withWarehouse } from './session.js';
-import { checksFailedMessage, rejectedSummary, stageSummary, type EtlSummary, type StageSummary } from './summary.js';
+import { checksFailedMessage, rejectedSummary, stageSummary, transformSummary, type EtlSummary, type StageSummary, type TransformSummary } from './summary.js';
 
 /** Generates the demo data on first use when nothing was configured. */
 async function prepareSource(config: Config, options: PipelineOptions): Promise<void> {
@@ -50,10 +50,17 @@ export async function checkIn(tx: WarehouseTx, options: PipelineOptions = {}): P
   return report;
 }
 
-/** Transforms inside `tx`. */
-export async function transformIn(tx: WarehouseTx, options: PipelineOptions = {}): Promise<TransformReport> {
+/**
+ * Transforms inside `tx`. Events no star row can hold are set aside into load_errors and count against
+ * --max-errors together with `rejectedBefore` (staging's rejections in the same run).
+ */
+export async function transformIn(
+  tx: WarehouseTx,
+  options: PipelineOptions = {},
+  limits: { maxErrors?: number; rejectedBefore?: StageReport['rejected'] } = {},
+): Promise<TransformReport> {
   checkpoint(options);
-  return transform(tx);
+  return transform(tx, { maxErrors: options.maxErrors ?? limits.maxErrors ?? 0, rejectedBefore: limits.rejectedBefore ?? [] });
 }
 
 /** stage / transform / check alone need the tables; say how to make them rather than fail on a missing relation. */
@@ -90,7 +97,7 @@ export async function runEtl(config: Config, options: PipelineOptions = {}): Pro
       if (created.created.length > 0) say(`creating ${created.created.length} missing table(s): ${created.created.join(', ')}`);
       const staged = await stageIn(tx, config, options);
       say(`staged in ${(staged.ms / 1000).toFixed(1)} s; transforming`);
-      const transformed = await transformIn(tx, options);
+      const transformed = await transformIn(tx, options, { maxErrors: config.etl.maxErrors, rejectedBefore: staged.rejected });
       say(`transformed in ${(transformed.ms / 1000).toFixed(1)} s; checking`);
       const checks = await checkIn(tx, options);
       const rows = await countRows(tx.db);
@@ -102,9 +109,9 @@ export async function runEtl(config: Config, options: PipelineOptions = {}): Pro
       source: sourceLabel(config),
       tablesCreated: created.created,
       rows,
-      rejected: rejectedSummary(staged.rejected),
+      rejected: rejectedSummary([...staged.rejected, ...transformed.setAside]),
       matchedSongRate: transformed.songplays.matchRate,
-      steps: { stage: stageSummary(staged), transform: transformed, check: checks },
+      steps: { stage: stageSummary(staged), transform: transformSummary(transformed), check: checks },
       ms: Math.round(performance.now() - started),
     };
   }, 'etl');
@@ -121,10 +128,11 @@ export async function runStage(config: Config, options: PipelineOptions = {}): P
 }
 
 /** Rebuilds the star tables from everything staged, in its own transaction (the tables must exist). */
-export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformReport }> {
+export async function runTransform(config: Config, options: PipelineOptions = {}): Promise<{ target: string; transform: TransformSummary }> {
   return withWarehouse(config, options, async (wh) => {
     await requireTables(wh);
-    return { target: wh.description, transform: await wh.begin((tx) => transformIn(tx, options)) };
+    const transformed = await wh.begin((tx) => transformIn(tx, options, { maxErrors: config.etl.maxErrors }));
+    return { target: wh.description, transform: transformSummary(transformed) };
   }, 'transform');
 }
 

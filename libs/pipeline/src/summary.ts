@@ -9,6 +9,8 @@ export interface RejectedSummary {
 
 /** A stage report as printed and returned: the rejected records summed up instead of listed. */
 export type StageSummary = Omit<StageReport, 'rejected'> & { readonly rejected: RejectedSummary };
+/** The transform's report with its set-aside records as a count and a sample, like staging's rejections. */
+export type TransformSummary = Omit<TransformReport, 'setAside'> & { readonly setAside: RejectedSummary };
 
 /** What `runEtl` returns and `loader etl --json` prints (plus `command` and `ok`). Plain JSON data. */
 export interface EtlSummary {
@@ -19,13 +21,14 @@ export interface EtlSummary {
   readonly rejected: RejectedSummary;
   /** Share of plays that found their song (0..1). */
   readonly matchedSongRate: number;
-  readonly steps: { readonly stage: StageSummary; readonly transform: TransformReport; readonly check: CheckReport };
+  readonly steps: { readonly stage: StageSummary; readonly transform: TransformSummary; readonly check: CheckReport };
   readonly ms: number;
 }
 
 const SAMPLE = 10;
 export const rejectedSummary = (rejected: readonly LoadError[]): RejectedSummary => ({ count: rejected.length, sample: rejected.slice(0, SAMPLE) });
 export const stageSummary = (s: StageReport): StageSummary => ({ ...s, rejected: rejectedSummary(s.rejected) });
+export const transformSummary = (t: TransformReport): TransformSummary => ({ ...t, setAside: rejectedSummary(t.setAside) });
 
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -49,11 +52,19 @@ export function stageLines(r: StageSummary): string[] {
   return lines;
 }
 
-export function transformLines(r: TransformReport): string[] {
+/** Events the transform set aside into load_errors (no star row can hold them); nothing when there were none. */
+function setAsideLines(r: TransformReport | TransformSummary): string[] {
+  const { count, sample } = Array.isArray(r.setAside) ? rejectedSummary(r.setAside) : (r.setAside as RejectedSummary);
+  const first = sample[0];
+  return count === 0 || !first ? [] : [`set aside  ${n(count)} event(s) no star row can hold, in load_errors; e.g. ${formatLoadError(first)}`];
+}
+
+export function transformLines(r: TransformReport | TransformSummary): string[] {
   const changes = r.tables.map((t) => `${t.table} +${n(t.inserted)}/~${n(t.updated)}/-${n(t.deleted)}`).join(', ');
   return [
     `transform  ${s(r.ms)}  ${changes}`,
     `matched    ${n(r.songplays.matched)} of ${n(r.songplays.total)} plays found their song (${pct(r.songplays.matchRate)})`,
+    ...setAsideLines(r),
   ];
 }
 

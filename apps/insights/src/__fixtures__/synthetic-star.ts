@@ -140,7 +140,7 @@ export async function seedSyntheticStar(db: Kysely<Database>, seed = 7): Promise
     method: 'PUT',
     status: 200,
     ts: Date.parse(p.start_time.replace(' ', 'T') + 'Z'),
-    user_id: String(p.user_id),
+    user_id: p.user_id,
     level: p.level,
     session_id: p.session_id,
     item_in_session: p.item_in_session,

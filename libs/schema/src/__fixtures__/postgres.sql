@@ -16,8 +16,9 @@ create table if not exists "public"."staging_events" (
   "status" integer,
   "ts" bigint,
   "user_agent" varchar(512) collate "C",
-  "user_id" varchar(32) collate "C",
-  "source_file" varchar(1024) collate "C"
+  "user_id" integer,
+  "source_file" varchar(1024) collate "C",
+  "source_line" integer
 );
 
 create table if not exists "public"."staging_songs" (
@@ -31,7 +32,8 @@ create table if not exists "public"."staging_songs" (
   "title" varchar(512) collate "C",
   "duration" double precision,
   "year" integer,
-  "source_file" varchar(1024) collate "C"
+  "source_file" varchar(1024) collate "C",
+  "source_line" integer
 );
 
 create table if not exists "public"."songplays" (

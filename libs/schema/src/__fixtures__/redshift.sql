@@ -16,8 +16,9 @@ create table if not exists "public"."staging_events" (
   "status" integer encode az64,
   "ts" bigint encode az64,
   "user_agent" varchar(512) encode zstd,
-  "user_id" varchar(32) encode zstd,
-  "source_file" varchar(1024) encode zstd
+  "user_id" integer encode az64,
+  "source_file" varchar(1024) encode zstd,
+  "source_line" integer encode az64
 )
 diststyle even;
 
@@ -32,7 +33,8 @@ create table if not exists "public"."staging_songs" (
   "title" varchar(512) encode zstd,
   "duration" double precision encode zstd,
   "year" integer encode az64,
-  "source_file" varchar(1024) encode zstd
+  "source_file" varchar(1024) encode zstd,
+  "source_line" integer encode az64
 )
 diststyle even;
 

@@ -25,7 +25,7 @@ export async function extractFile(
   chunks: AsyncIterable<Uint8Array> | readonly Uint8Array[],
   layout: RecordLayout,
   fields: readonly FieldMapping[],
-  onRow: (cells: (string | null)[], escape: boolean) => void | Promise<void>,
+  onRow: (cells: (string | null)[], escape: boolean, line: number) => void | Promise<void>,
   onReject: (error: LoadError) => void,
 ): Promise<FileExtract> {
   let rows = 0;
@@ -46,7 +46,7 @@ export async function extractFile(
         continue;
       }
       rows++;
-      const wait = onRow(mapped.cells, mapped.coerced || mayNeedEscapes.test(rec.text));
+      const wait = onRow(mapped.cells, mapped.coerced || mayNeedEscapes.test(rec.text), rec.line);
       if (wait) await wait;
     }
   };

@@ -5,11 +5,13 @@ export type StagingTable = 'staging_events' | 'staging_songs';
 
 /** Our own column, filled by the stager (not by the JSON). */
 export const SOURCE_FILE_COLUMN = 'source_file';
+/** Our own column too: the line the record starts on (so the transform can name it when it sets a row aside). */
+export const SOURCE_LINE_COLUMN = 'source_line';
 
 /** The columns a JSON record fills, in table order, with their types from @sparkify/schema. */
 export function stagingColumns(table: StagingTable): StagingColumn[] {
   return columnsOf(table)
-    .filter((name) => name !== SOURCE_FILE_COLUMN)
+    .filter((name) => name !== SOURCE_FILE_COLUMN && name !== SOURCE_LINE_COLUMN)
     .map((name) => ({ name, type: stagingType(columnDef(table, name), `${table}.${name}`) }));
 }
 

@@ -87,8 +87,8 @@ describeWith(await postgresServer(), 'staging bad input', (url) => {
     ]);
     const events = await t.warehouse.sql`select item_in_session, user_id from staging_events order by item_in_session`;
     expect(events).toEqual([
-      { item_in_session: 0, user_id: '7' },
-      { item_in_session: 2, user_id: '7' },
+      { item_in_session: 0, user_id: 7 },
+      { item_in_session: 2, user_id: 7 },
       { item_in_session: 5, user_id: null }, // a logged-out event: userId "" loads as NULL
     ]);
   });

@@ -64,7 +64,7 @@ describeWith(both(server, sharedData('sparkify')), 'staging the full real data s
   it('loads a logged-out event\'s userId "" as NULL, and its user fields as NULL', async () => {
     const [row] = await t.warehouse.sql<{ total: number; null_ids: number; blank_ids: number; named: number }[]>`
       select count(*)::int as total, count(*) filter (where user_id is null)::int as null_ids,
-             count(*) filter (where user_id = '')::int as blank_ids,
+             count(*) filter (where user_id = 0)::int as blank_ids,
              count(first_name)::int as named
       from staging_events where auth = 'Logged Out'`;
     expect(row?.total).toBeGreaterThan(0);
@@ -73,11 +73,11 @@ describeWith(both(server, sharedData('sparkify')), 'staging the full real data s
     expect(row?.named).toBe(0);
   });
 
-  it('keeps registration floats, epoch-millisecond ts and user ids as text', async () => {
+  it('keeps registration floats and epoch-millisecond ts; user ids are integers ("39" → 39)', async () => {
     const [row] = await t.warehouse.sql`
       select registration, ts::text as ts, user_id, session_id, item_in_session, length from staging_events
       where source_file = 'log_data/2018/11/2018-11-01-events.json' and first_name = 'Walter' and item_in_session = 0`;
-    expect(row).toEqual({ registration: 1540919166796, ts: '1541105830796', user_id: '39', session_id: 38, item_in_session: 0, length: null });
+    expect(row).toEqual({ registration: 1540919166796, ts: '1541105830796', user_id: 39, session_id: 38, item_in_session: 0, length: null });
   });
 
   it('loads numbers in text fields as their text (artist_name 883, title 4.6) and "" locations as NULL', async () => {

@@ -6,7 +6,7 @@ import { parseJsonPaths } from '../extract/json-paths.js';
 import { truncateUtf8, type LoadError } from '../extract/load-error.js';
 import { autoMapping, jsonPathsMapping, type FieldMapping } from '../extract/record-mapping.js';
 import type { RecordLayout } from '../extract/records.js';
-import { SOURCE_FILE_COLUMN, stagingColumns, type StagingTable } from '../extract/staging-columns.js';
+import { SOURCE_FILE_COLUMN, SOURCE_LINE_COLUMN, stagingColumns, type StagingTable } from '../extract/staging-columns.js';
 import { mapOrdered } from '../source/bounded.js';
 import type { FileStore, SourceFile } from '../source/file-store.js';
 import { SourceError } from '../source/source-location.js';
@@ -71,14 +71,14 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     for (const [table, layout, fields, todo] of jobs) {
       progress(table, 0, todo.length, total());
       if (todo.length === 0) continue;
-      const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN];
+      const columns = [...fields.map((f) => f.column.name), SOURCE_FILE_COLUMN, SOURCE_LINE_COLUMN];
       const writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
       try {
         let done = 0;
         for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
           const key = source.file.key;
           const keyEscapes = copyTextValue(key) !== key;
-          const onRow = (cells: (string | null)[], escape: boolean) => (cells.push(key), writer.write(cells, escape || keyEscapes));
+          const onRow = (cells: (string | null)[], escape: boolean, line: number) => (cells.push(key, String(line)), writer.write(cells, escape || keyEscapes));
           const result = await extractFile(key, source.chunks, layout, fields, onRow, onReject);
           rows[table] += result.rows;
           if (result.empty) emptyFiles.push(key);

@@ -7,6 +7,7 @@ import { redshiftDialect } from '@sparkify/warehouse';
 import { checks } from '../check/checks.js';
 import { repairCall, repairFunctionStatement } from '../text/repair-function.js';
 import { repairSql } from '../text/repair-sql.js';
+import { setAsideRows, setAsideStatements } from './set-aside.js';
 import { transformStatements } from './statements.js';
 
 // Redshift speaks the PostgreSQL wire protocol and dialect; this compiles exactly what is sent to it.
@@ -36,6 +37,16 @@ describe('the SQL sent to Redshift', () => {
 
   it('matches the golden transform SQL exactly', () => {
     golden('transform-redshift.sql', readable.map((q, i) => `-- ${statements[i]?.table} ${statements[i]?.kind}\n${q.sql};\n`).join('\n'));
+  });
+
+  it('matches the golden set-aside SQL exactly (events no star row can hold → load_errors)', () => {
+    const text = [
+      `-- staging_events select\n${setAsideRows(db).compile().sql};\n`,
+      ...setAsideStatements(db).map((s) => `-- staging_events ${s.kind}\n${s.query.compile().sql};\n`),
+    ].join('\n');
+    golden('set-aside-redshift.sql', text);
+    expect(text).not.toContain('::');
+    expect(text).toContain('"column"');
   });
 
   it('matches the golden check SQL exactly', () => {

@@ -129,16 +129,15 @@ export function usersSource(db: Db, repair: RepairSql = repairSql) {
       db
         .selectFrom('staging_events as se')
         .where('se.user_id', 'is not', null)
-        .where('se.user_id', '<>', sql.lit(''))
         .where('se.ts', 'is not', null)
         .select((eb) => [
-          sql<number>`cast(${eb.ref('se.user_id')} as integer)`.as('user_id'),
+          sql<number>`${eb.ref('se.user_id')}`.as('user_id'),
           repair(eb.ref('se.first_name')).as('first_name'),
           repair(eb.ref('se.last_name')).as('last_name'),
           'se.gender',
           sql<string>`${eb.ref('se.level')}`.as('level'),
           epochMsToTimestamp(eb.ref('se.ts')).as('last_seen'),
-          sql<number>`row_number() over (partition by cast(${eb.ref('se.user_id')} as integer) order by ${sql.join([
+          sql<number>`row_number() over (partition by ${eb.ref('se.user_id')} order by ${sql.join([
             sql`${eb.ref('se.ts')} desc`,
             sql`${eb.ref('se.session_id')} desc`,
             sql`${eb.ref('se.item_in_session')} desc`,
@@ -167,11 +166,10 @@ export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
     .selectFrom('staging_events as se')
     .where('se.page', '=', sql.lit('NextSong'))
     .where('se.user_id', 'is not', null)
-    .where('se.user_id', '<>', sql.lit(''))
     .select((eb) => [
       epochMsToTimestamp(eb.ref('se.ts')).as('start_time'),
       'se.ts',
-      sql<number>`cast(${eb.ref('se.user_id')} as integer)`.as('user_id'),
+      sql<number>`${eb.ref('se.user_id')}`.as('user_id'),
       sql<string>`${eb.ref('se.level')}`.as('level'),
       sql<number>`${eb.ref('se.session_id')}`.as('session_id'),
       sql<number>`${eb.ref('se.item_in_session')}`.as('item_in_session'),

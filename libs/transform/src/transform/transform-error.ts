@@ -4,7 +4,7 @@ import type { StarTable, StatementKind } from './statements.js';
 export class TransformError extends Error {
   override readonly name = 'TransformError';
   constructor(
-    readonly table: StarTable,
+    readonly table: StarTable | 'staging_events',
     readonly kind: StatementKind,
     cause: unknown,
   ) {

@@ -2,6 +2,9 @@ import type { Database } from '@sparkify/schema';
 import type { WarehouseTx } from '@sparkify/warehouse';
 import { sql, type Kysely } from 'kysely';
 import { repairCall, repairFunctionStatement } from '../text/repair-function.js';
+import type { LoadError } from '../extract/load-error.js';
+import { TooManyLoadErrors } from '../stage/too-many-load-errors.js';
+import { setAsideRows, setAsideStatements } from './set-aside.js';
 import { TransformError } from './transform-error.js';
 import { transformStatements, type StarTable, type StatementKind } from './statements.js';
 
@@ -24,20 +27,32 @@ export interface TransformReport {
     readonly matched: number;
     /** matched / total (0 when there are no plays). */
     readonly matchRate: number;
+    /** Staged NextSong events folded into another event with the same (session_id, item_in_session): one play per key. */
+    readonly duplicateEvents: number;
   };
+  /** Staged events that cannot become star rows, recorded in load_errors and removed from staging by this run. */
+  readonly setAside: readonly LoadError[];
   readonly ms: number;
 }
 
 /** What a transform needs from the warehouse: a Kysely bound to the transaction and the schema. */
 export type TransformTarget = Pick<WarehouseTx, 'db' | 'schema' | 'dialect'>;
 
+export interface TransformOptions {
+  /** Rejected records tolerated in the run, staging's and the transform's together (default 0, like MAXERROR). */
+  readonly maxErrors?: number;
+  /** The records staging rejected earlier in the same run: they count against maxErrors too. */
+  readonly rejectedBefore?: readonly LoadError[];
+}
+
 /**
  * Staging → star, idempotent: run inside the caller's transaction (`warehouse.begin(tx => transform(tx))`), it
  * brings every star table to exactly what the staged rows imply. A second run changes nothing.
  */
-export async function transform(tx: TransformTarget): Promise<TransformReport> {
+export async function transform(tx: TransformTarget, options: TransformOptions = {}): Promise<TransformReport> {
   const started = performance.now();
   const db = tx.db.withSchema(tx.schema);
+  const setAside = await setAsideRejects(db, options);
   const tables = new Map<StarTable, { inserted: number; updated: number; deleted: number; ms: number }>();
   const counts = { delete: 'deleted', update: 'updated', insert: 'inserted' } as const satisfies Record<StatementKind, string>;
 
@@ -70,12 +85,40 @@ export async function transform(tx: TransformTarget): Promise<TransformReport> {
   const matched = sizes.matched;
   return {
     tables: report,
-    songplays: { total: sizes.songplays, matched, matchRate: sizes.songplays === 0 ? 0 : matched / sizes.songplays },
+    songplays: {
+      total: sizes.songplays,
+      matched,
+      matchRate: sizes.songplays === 0 ? 0 : matched / sizes.songplays,
+      duplicateEvents: sizes.nextSongEvents - sizes.songplays,
+    },
+    setAside,
     ms: Math.round(performance.now() - started),
   };
 }
 
-async function tableSizes(db: Kysely<Database>): Promise<Record<StarTable | 'matched', number>> {
+/**
+ * Sets aside the staged events no star row can hold (set-aside.ts), before any star table is touched. Past
+ * maxErrors the run stops with TooManyLoadErrors (exit 1), naming the records; the caller's transaction rolls back.
+ */
+async function setAsideRejects(db: Kysely<Database>, options: TransformOptions): Promise<LoadError[]> {
+  const rows = await setAsideRows(db).execute();
+  for (const statement of setAsideStatements(db)) {
+    await db.executeQuery(statement.query.compile()).catch((error: unknown) => {
+      throw new TransformError('staging_events', statement.kind === 'record' ? 'insert' : 'delete', error);
+    });
+  }
+  const setAside: LoadError[] = rows.map((r) => ({ file: r.file, line: Number(r.line ?? 0), column: r.column, reason: r.reason, raw: r.raw }));
+  const before = options.rejectedBefore ?? [];
+  const maxErrors = options.maxErrors ?? 0;
+  if (setAside.length > 0 && before.length + setAside.length > maxErrors) {
+    throw new TooManyLoadErrors([...before, ...setAside], maxErrors, 'transform');
+  }
+  return setAside;
+}
+
+type Sizes = Record<StarTable | 'matched' | 'nextSongEvents', number>;
+
+async function tableSizes(db: Kysely<Database>): Promise<Sizes> {
   const count = (table: StarTable) => db.selectFrom(table).select(sql<string>`count(*)`.as('n'));
   const row = await db
     .selectNoFrom([
@@ -85,8 +128,9 @@ async function tableSizes(db: Kysely<Database>): Promise<Record<StarTable | 'mat
       count('songplays').as('songplays'),
       count('time').as('time'),
       db.selectFrom('songplays').where('song_id', 'is not', null).select(sql<string>`count(*)`.as('n')).as('matched'),
+      db.selectFrom('staging_events').where('page', '=', sql.lit('NextSong')).select(sql<string>`count(*)`.as('n')).as('nextSongEvents'),
     ])
     .executeTakeFirst();
-  const keys = ['songs', 'artists', 'users', 'songplays', 'time', 'matched'] as const;
-  return Object.fromEntries(keys.map((k) => [k, Number(row?.[k] ?? 0)])) as Record<StarTable | 'matched', number>;
+  const keys = ['songs', 'artists', 'users', 'songplays', 'time', 'matched', 'nextSongEvents'] as const;
+  return Object.fromEntries(keys.map((k) => [k, Number(row?.[k] ?? 0)])) as Sizes;
 }

@@ -9,7 +9,7 @@ const eventKeys: Record<string, string> = {
   userAgent: 'user_agent', userId: 'user_id',
 };
 const textColumns = new Set(['artist', 'auth', 'first_name', 'gender', 'last_name', 'level', 'location', 'method', 'page',
-  'song', 'user_agent', 'user_id', 'artist_id', 'artist_location', 'artist_name', 'song_id', 'title']);
+  'song', 'user_agent', 'artist_id', 'artist_location', 'artist_name', 'song_id', 'title']);
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -20,6 +20,7 @@ function files(dir: string): string[] {
 function cell(column: string, v: unknown): unknown {
   if (v === null || v === undefined || v === '') return null;
   if (column === 'ts') return String(v); // BIGINT comes back from postgres.js as a string
+  if (column === 'user_id') return Number(v); // "39" in the logs; an INTEGER column
   if (textColumns.has(column)) return String(v);
   return v;
 }
@@ -30,12 +31,14 @@ export function expectedEvents(root: string): Row[] {
   return files(join(root, 'log_data')).flatMap((f) =>
     readFileSync(f, 'utf8')
       .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => {
+      .map((l, i) => [l, i + 1] as const)
+      .filter(([l]) => l.trim() !== '')
+      .map(([l, line]) => {
         const o = JSON.parse(l) as Record<string, unknown>;
         const row: Row = {};
         for (const [key, column] of Object.entries(eventKeys)) row[column] = cell(column, o[key]);
         row['source_file'] = relative(root, f).split(sep).join('/');
+        row['source_line'] = line;
         return row;
       }),
   );
@@ -49,6 +52,7 @@ export function expectedSongs(root: string): Row[] {
       row[column] = cell(column, o[column]);
     }
     row['source_file'] = relative(root, f).split(sep).join('/');
+    row['source_line'] = 1;
     return row;
   });
 }

@@ -55,5 +55,5 @@ select "user_id", "level" from "public"."songplays" where ("level" is null or "l
 -- accepted_values_users_level
 select "user_id", "level" from "public"."users" where ("level" is null or "level" not in ('free', 'paid'));
 
--- row_count_songplays__staged_next_song_events
-select * from (select (select count(*) as "n" from "public"."songplays") as "songplays", (select count(*) as "n" from "public"."staging_events" where "page" = 'NextSong') as "next_song_events") as "counts" where counts.songplays <> counts.next_song_events;
+-- row_count_songplays__staged_next_song_keys
+select * from (select (select count(*) as "n" from "public"."songplays") as "songplays", (select count(*) as "n" from (select distinct "session_id", "item_in_session" from "public"."staging_events" where "page" = 'NextSong') as "next_song_keys") as "next_song_keys") as "counts" where counts.songplays <> counts.next_song_keys;
