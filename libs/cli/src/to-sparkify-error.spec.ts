@@ -1,5 +1,5 @@
 import { ConfigError } from '@sparkify/config';
-import { AwsCallError, WaitTimeoutError } from '@sparkify/infra';
+import { AwsCallError, StackStateError, WaitTimeoutError } from '@sparkify/infra';
 import { RunLockTimeout, WarehouseError } from '@sparkify/warehouse';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes.js';
@@ -22,6 +22,11 @@ describe('one error vocabulary', () => {
     const mapped = toSparkifyError(error);
     expect(mapped.kind).toBe(kind);
     expect(mapped.exitCode).toBe(exitCode);
+  });
+
+  it('says a retry may help after a wait ran out, not after a stack in the wrong state', () => {
+    expect(toSparkifyError(new WaitTimeoutError('still creating')).retry).toBe('transient');
+    expect(toSparkifyError(new StackStateError('incompatible-network')).retry).toBe('terminal');
   });
 
   it('puts AWS call details in the failure document and says retry for transient ones', () => {

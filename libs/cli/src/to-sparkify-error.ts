@@ -1,5 +1,5 @@
 import { ConfigError } from '@sparkify/config';
-import { AwsCallError, InfraError } from '@sparkify/infra';
+import { AwsCallError, InfraError, WaitTimeoutError } from '@sparkify/infra';
 import { ChecksFailed, MissingTables } from '@sparkify/pipeline';
 import { RedshiftCopyError, SourceError, TooManyLoadErrors, TransformError } from '@sparkify/transform';
 import { connectionLost, isConnectionLoss, RunLockTimeout, WarehouseError } from '@sparkify/warehouse';
@@ -28,6 +28,8 @@ export function toSparkifyError(error: unknown): SparkifyError {
     const aws = { call: error.call, resource: error.resource, code: error.code, errorClass: error.errorClass };
     return wrap('refused', error.errorClass, { aws });
   }
-  if (error instanceof InfraError) return wrap(error.exitCode === 2 ? 'usage' : 'refused', error.exitCode === 2 ? 'terminal' : 'transient');
+  // A wait that ran out may finish later (the command resumes where it stopped); a config or state problem will not.
+  if (error instanceof WaitTimeoutError) return wrap('refused', 'transient');
+  if (error instanceof InfraError) return wrap(error.exitCode === 2 ? 'usage' : 'refused');
   return wrap('unexpected');
 }
