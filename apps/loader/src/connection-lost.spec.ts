@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../test/capture.js';
 import { spawnCli } from '../test/spawn-cli.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '@sparkify/cli';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,7 +64,7 @@ describeWith(await postgresServer(), 'a connection lost mid-run, PostgreSQL serv
         expect(result.stderr).toMatch(during);
         expect(result.stderr).toContain('running the command again once it answers may succeed');
         const doc = JSON.parse(result.stdout) as { command: string; ok: boolean; exitCode: number; error: { kind: string; message: string } };
-        expect(doc).toMatchObject({ command: 'etl', ok: false, exitCode: EXIT.unavailable, error: { kind: 'warehouse-unavailable' } });
+        expect(doc).toMatchObject({ command: 'etl', ok: false, exitCode: EXIT.unavailable, error: { kind: 'unavailable' } });
         expect(doc.error.message).toMatch(/^Lost the connection to PostgreSQL/);
       };
 

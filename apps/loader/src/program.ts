@@ -1,8 +1,7 @@
-import { Command, type CommanderError } from 'commander';
+import { configureProgram, type Io } from '@sparkify/cli';
+import { Command } from 'commander';
 import { checkCommand, etlCommand, stageCommand, transformCommand } from './commands/etl-steps.js';
 import { createTablesCommand, type CreateTablesFlags } from './commands/tables.js';
-import { EXIT } from './exit-codes.js';
-import type { Io } from './io.js';
 import { runCommand, type CommandContext, type CommandResult } from './run-command.js';
 import { withSharedOptions, type SharedOptions } from './shared-options.js';
 
@@ -13,11 +12,9 @@ type Body = (ctx: CommandContext, flags: Record<string, unknown>) => Promise<Com
  * throws. Usage errors (unknown flag, bad value) come back from commander as CommanderError: exit 2.
  */
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
-  const program = new Command('sparkify-loader')
-    .description('Load the Sparkify JSON data into the warehouse: stage, transform into the star schema, check.')
-    .exitOverride()
-    .showHelpAfterError('(run with --help for the options)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const program = configureProgram(new Command('sparkify-loader'), io).description(
+    'Load the Sparkify JSON data into the warehouse: stage, transform into the star schema, check.',
+  );
 
   const add = (name: string, description: string, body: Body, extra?: (c: Command) => Command) => {
     // program.command() copies the output, exit and help settings to the subcommand.
@@ -42,9 +39,4 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   add('transform', 'rebuild the star tables from everything staged', (ctx) => transformCommand(ctx), dryRun);
   add('check', 'run the data tests on the star tables', (ctx) => checkCommand(ctx), dryRun);
   return program;
-}
-
-/** Exit code for commander's own exits: help and version are fine, anything else is a usage error. */
-export function commanderExitCode(error: CommanderError): number {
-  return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
+import type { Io } from '@sparkify/cli';
 import { Progress } from './progress.js';
 
 function io(tty: boolean): { io: Io; text: () => string } {

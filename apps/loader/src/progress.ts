@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { PipelineEvent } from '@sparkify/pipeline';
 import type { StageProgress, StageStep } from '@sparkify/transform';
-import type { Io } from './io.js';
+import type { Io } from '@sparkify/cli';
 
 const stepNames: Record<StageStep, string> = {
   listing: 'listing files',

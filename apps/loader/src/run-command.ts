@@ -1,8 +1,7 @@
+import { isDebug, reportFailure, type Io } from '@sparkify/cli';
 import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
 import type { PipelineOptions } from '@sparkify/pipeline';
 import { asScript, dryRunWarehouse } from '@sparkify/warehouse';
-import { describeFailure } from './failures.js';
-import type { Io } from './io.js';
 import { Progress } from './progress.js';
 import { overridesOf, type SharedOptions } from './shared-options.js';
 
@@ -20,8 +19,6 @@ export interface CommandResult {
   readonly text: readonly string[];
   readonly exitCode?: number;
 }
-
-const isDebug = (io: Io) => /(^|,)\s*sparkify\s*(,|$)/.test(io.env['DEBUG'] ?? '');
 
 /**
  * Runs one subcommand: loads the config, calls `body`, prints its summary on stdout (text, or one JSON document
@@ -48,16 +45,7 @@ export async function runCommand(
     return result.exitCode ?? 0;
   } catch (error) {
     progress.endBar();
-    const failure = describeFailure(error, isDebug(io));
-    const message = scrub(failure.message, secrets);
-    if (json) {
-      const details = detailsOf(error);
-      io.stdout.write(
-        scrub(JSON.stringify({ command, ok: false, exitCode: failure.exitCode, error: { kind: failure.kind, message, ...details } }), secrets) + '\n',
-      );
-    }
-    io.stderr.write(`sparkify ${command} failed: ${message}\n`);
-    return failure.exitCode;
+    return reportFailure(io, 'sparkify', command, error, { json, debug: isDebug(io), secrets });
   }
 }
 
@@ -87,17 +75,6 @@ export async function runPipeline(ctx: CommandContext, call: (options: PipelineO
     summary: { dryRun: true, dialect: recorder.dialect.name, schema: recorder.schema, statements },
     text: [`-- ${recorder.description}: ${statements.length} statements, schema ${recorder.schema}`, asScript(statements)],
   };
-}
-
-/** Extra machine-readable facts some failures carry (rejected records, failed checks). */
-function detailsOf(error: unknown): Record<string, unknown> {
-  if (typeof error !== 'object' || error === null) return {};
-  const out: Record<string, unknown> = {};
-  if ('rejected' in error && Array.isArray(error.rejected)) {
-    out['rejected'] = { count: error.rejected.length, sample: error.rejected.slice(0, 10) };
-  }
-  if ('checks' in error) out['checks'] = error.checks;
-  return out;
 }
 
 /** stderr that scrubs secrets from everything written through it (progress lines, connection retries). */

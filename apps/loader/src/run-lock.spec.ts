@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../test/capture.js';
 import { expectedCounts } from '../test/expected.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '@sparkify/cli';
 
 describeWith(await postgresServer(), 'one run at a time on the PostgreSQL server', (serverUrl) => {
   describeWith(sharedData('sparkify-small'), 'with the small real data set', (source) => {
@@ -52,7 +52,7 @@ describeWith(await postgresServer(), 'one run at a time on the PostgreSQL server
         expect(result.stderr).toMatch(/still held .*after waiting 1 s.*--wait/s);
         expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
         const doc = JSON.parse(result.stdout) as { ok: boolean; exitCode: number; error: { kind: string; message: string } };
-        expect(doc).toMatchObject({ command: 'etl', ok: false, exitCode: EXIT.busy, error: { kind: 'warehouse-busy' } });
+        expect(doc).toMatchObject({ command: 'etl', ok: false, exitCode: EXIT.busy, error: { kind: 'busy' } });
       } finally {
         await holder.end({ timeout: 1 });
       }

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Io } from '../src/io.js';
+import type { Io } from '@sparkify/cli';
 import { main } from '../src/cli.js';
 
 export interface Captured {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type Deps } from './cli.js';
-import type { Io } from './io.js';
+import { textSink, type Io } from '@sparkify/cli';
 
 const PASSWORD = 'Sup3rSecretPw';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -58,7 +58,7 @@ let out: string;
 let err: string;
 let deps: Deps;
 
-const io = (): Io => ({ stdout: (t) => void (out += t), stderr: (t) => void (err += t), stderrIsTTY: false, env: {}, cwd: dir });
+const io = (): Io => ({ stdout: { write: (t: string) => (out += t) }, stderr: textSink((t) => (err += t)), env: {}, cwd: dir });
 const run = (...argv: string[]) => main(argv, io(), deps);
 const json = () => JSON.parse(out) as Record<string, unknown>;
 
@@ -117,7 +117,7 @@ describe('config errors exit 2', () => {
     await writeFile(file, configText().replace('REGION=us-west-2\n', ''));
     expect(await run('plan', '--json')).toBe(2);
     expect(json()).toMatchObject({ command: 'plan', ok: false, exitCode: 2 });
-    expect(String(json()['error'])).toMatch(/\[AWS\] REGION .*AWS_REGION/);
+    expect((json()['error'] as { message: string }).message).toMatch(/\[AWS\] REGION .*AWS_REGION/);
   });
 
   it('an invalid setting is reported by the config loader', async () => {
@@ -211,7 +211,17 @@ describe('AWS failures exit 1', () => {
     expect(err).toMatch(/CreateRole on IAM role dwhRole failed: AccessDenied: .*grant it/);
     fake.failNext('CreateRole', awsError('AccessDenied', 'not authorized', 403));
     expect(await run('up', '--json')).toBe(1);
-    expect(json()).toMatchObject({ ok: false, exitCode: 1, aws: { call: 'CreateRole', resource: 'IAM role dwhRole', code: 'AccessDenied', errorClass: 'terminal' } });
+    expect(json()).toEqual({
+      command: 'up',
+      ok: false,
+      exitCode: 1,
+      error: {
+        kind: 'refused',
+        retry: 'terminal',
+        message: expect.stringContaining('CreateRole on IAM role dwhRole failed: AccessDenied'),
+        aws: { call: 'CreateRole', resource: 'IAM role dwhRole', code: 'AccessDenied', errorClass: 'terminal' },
+      },
+    });
   });
 
   it('a cluster stuck deleting times out with --timeout', async () => {
@@ -219,12 +229,31 @@ describe('AWS failures exit 1', () => {
     fake.deletePolls = Number.POSITIVE_INFINITY;
     expect(await run('down', '--skip-final-snapshot', '--timeout', '2', '--json')).toBe(1);
     expect(json()).toMatchObject({ ok: false, exitCode: 1 });
-    expect(String(json()['error'])).toContain("still 'deleting' after 2m (limit 2m)");
+    expect((json()['error'] as { message: string }).message).toContain("still 'deleting' after 2m (limit 2m)");
   });
 
   it('a secret that AWS echoes back is hidden', async () => {
     fake.failNext('CreateCluster', awsError('InvalidParameterValue', `The password ${PASSWORD} is not allowed; key ${AWS_SECRET}`));
     expect(await run('up')).toBe(1);
     expect(err).toContain('The password *** is not allowed; key ***');
+  });
+});
+
+describe('an unexpected error exits 3', () => {
+  it('names the error and prints the one failure document', async () => {
+    // An environment that breaks when the config is read from it (DEBUG still answers): nothing the provisioner foresees.
+    const env = new Proxy(
+      {},
+      {
+        get: (_target, key) => {
+          if (key === 'DEBUG') return undefined;
+          throw new TypeError('environment unreadable');
+        },
+      },
+    );
+    const broken: Io = { ...io(), env };
+    expect(await main(['plan', '--json'], broken, deps)).toBe(3);
+    expect(json()).toEqual({ command: 'plan', ok: false, exitCode: 3, error: { kind: 'unexpected', retry: 'terminal', message: expect.stringMatching(/^TypeError: environment unreadable/) } });
+    expect(err).toMatch(/^provisioner plan failed: TypeError: environment unreadable$/m);
   });
 });

@@ -1,8 +1,7 @@
-import { ConfigError, loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
+import { configureProgram, EXIT, reportFailure, runProgram, UsageError, isDebug, type Io } from '@sparkify/cli';
+import { loadConfig, scrub, secretsOf, type Config } from '@sparkify/config';
 import {
-  AwsCallError,
   downStack,
-  InfraError,
   planStack,
   snapshotIdProblem,
   stackStatus,
@@ -10,8 +9,7 @@ import {
   type InfraOptions,
   type SnapshotChoice,
 } from '@sparkify/infra';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT, type Io } from './io.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { progressReporter } from './progress.js';
 import { renderDown, renderPlanResult, renderStatus, renderUp, stepsJson } from './render.js';
 
@@ -23,20 +21,15 @@ interface Common {
   readonly json?: boolean;
 }
 
-/** A usage error found after commander's own checks (conflicting or missing choices). */
-class UsageError extends Error {}
-
 /**
- * The provisioner CLI: `main(['up', '--write-config'], io)` resolves to the exit code
- * (0 done, 1 AWS refused or timed out, 2 usage or config).
+ * The provisioner CLI: `main(['up', '--write-config'], io)` resolves to the exit code, from the shared table of
+ * @sparkify/cli (0 done, 1 AWS refused or timed out, 2 usage or config, 3 unexpected).
  */
 export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = new Command('provisioner')
-    .description('Provision the Sparkify Redshift stack: IAM role, security group, encrypted cluster or Serverless namespace + workgroup, ingress rule.')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+  const program = configureProgram(new Command('provisioner'), io).description(
+    'Provision the Sparkify Redshift stack: IAM role, security group, encrypted cluster or Serverless namespace + workgroup, ingress rule.',
+  );
 
   const run = (name: string, body: Body) => async (opts: Common & Record<string, unknown>) => {
     exitCode = await runCommand(name, opts, io, deps, body);
@@ -46,7 +39,6 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
     run('plan', async (config, options, print) => {
       const result = await planStack(config, options);
       print(renderPlanResult(result), { steps: stepsJson(result.plan), notes: result.plan.notes, problems: result.problems });
-      if (result.problems.length > 0) throw new UsageError('');
     }),
   );
 
@@ -71,8 +63,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
           passwordSecretArn: result.passwordSecretArn ?? null,
           configWritten: result.configWritten ?? null,
         });
-        if (result.problems.length > 0) throw new UsageError('');
-      }),
+        }),
     );
 
   withCommon(program.command('status').description('show each resource and its state')).action(
@@ -96,19 +87,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps = {}): Pr
       }),
     );
 
-  if (argv.length === 0) {
-    program.outputHelp({ error: true });
-    return EXIT.usage;
-  }
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? EXIT.ok : EXIT.usage;
-    }
-    throw error;
-  }
-  return exitCode;
+  return runProgram(program, argv, () => exitCode);
 }
 
 type Printer = (human: string, json: Record<string, unknown>) => void;
@@ -135,63 +114,36 @@ function timeoutOption(): Option {
   });
 }
 
-async function runCommand(
-  name: string,
-  opts: Common & Record<string, unknown>,
-  io: Io,
-  deps: Deps,
-  body: Body,
-): Promise<number> {
+async function runCommand(name: string, opts: Common & Record<string, unknown>, io: Io, deps: Deps, body: Body): Promise<number> {
   const json = opts.json === true;
   let secrets: string[] = [];
-  const out = (text: string) => io.stdout(scrub(text, secrets));
-  const err = (text: string) => io.stderr(scrub(text, secrets));
-  const fail = (code: number, message: string, detail: Record<string, unknown> = {}): number => {
-    if (json) out(`${JSON.stringify({ command: name, ok: false, exitCode: code, error: message, ...detail })}\n`);
-    else err(`${message}\n`);
-    return code;
-  };
-
-  let config: Config;
+  const out = (text: string) => void io.stdout.write(scrub(text, secrets));
+  const err = (text: string) => void io.stderr.write(scrub(text, secrets));
+  const progress = progressReporter(err, io.stderr.isTTY === true);
   try {
-    config = loadConfig({ file: opts.config, env: io.env, cwd: io.cwd });
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.usage, error.message);
-    throw error;
-  }
-  secrets = secretsOf(config);
-  for (const warning of config.warnings) err(`warning: ${warning}\n`);
-
-  let choices: Choices;
-  try {
-    choices = commandChoices(name, opts);
-  } catch (error) {
-    if (error instanceof UsageError) return fail(EXIT.usage, error.message);
-    throw error;
-  }
-  const progress = progressReporter(err, io.stderrIsTTY);
-  const options: InfraOptions = {
-    ...deps,
-    onEvent: progress.onEvent,
-    ...(io.env['USER'] ? { defaultOwner: io.env['USER'] } : {}),
-    ...(typeof opts['timeout'] === 'number' ? { timeoutMs: opts['timeout'] * 60_000 } : {}),
-  };
-  const print: Printer = (human, data) => {
-    progress.done();
-    if (json) out(`${JSON.stringify({ command: name, ok: !Array.isArray(data['problems']) || data['problems'].length === 0, region: config.aws.region, ...data })}\n`);
-    else out(human);
-  };
-  try {
+    const config = loadConfig({ file: opts.config, env: io.env, cwd: io.cwd });
+    secrets = secretsOf(config);
+    for (const warning of config.warnings) err(`warning: ${warning}\n`);
+    const choices = commandChoices(name, opts);
+    const options: InfraOptions = {
+      ...deps,
+      onEvent: progress.onEvent,
+      ...(io.env['USER'] ? { defaultOwner: io.env['USER'] } : {}),
+      ...(typeof opts['timeout'] === 'number' ? { timeoutMs: opts['timeout'] * 60_000 } : {}),
+    };
+    let problems = false;
+    const print: Printer = (human, data) => {
+      progress.done();
+      problems = Array.isArray(data['problems']) && data['problems'].length > 0;
+      if (json) out(`${JSON.stringify({ command: name, ok: !problems, region: config.aws.region, ...data })}\n`);
+      else out(human);
+    };
     await body(config, options, print, choices);
-    return EXIT.ok;
+    // plan/up printed their problems (and with --json their document): the config cannot carry the stack out.
+    return problems ? EXIT.usage : EXIT.ok;
   } catch (error) {
     progress.done();
-    if (error instanceof UsageError) return EXIT.usage;
-    if (error instanceof AwsCallError) {
-      return fail(error.exitCode, error.message, { aws: { call: error.call, resource: error.resource, code: error.code, errorClass: error.errorClass } });
-    }
-    if (error instanceof InfraError) return fail(error.exitCode, error.message);
-    return fail(EXIT.aws, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return reportFailure(io, 'provisioner', name, error, { json, debug: isDebug(io), secrets });
   }
 }
 

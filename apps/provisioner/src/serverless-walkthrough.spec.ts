@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { main } from './cli.js';
-import type { Io } from './io.js';
+import { textSink, type Io } from '@sparkify/cli';
 
 const PASSWORD = 'Sup3rSecretPw';
 const HOST = 'dwh-workgroup.123456789012.us-west-2.redshift-serverless.amazonaws.com';
@@ -52,7 +52,7 @@ let fake: FakeControlPlane;
 let installed: { restore(): void };
 let out = '';
 let err = '';
-const io = (): Io => ({ stdout: (t) => void (out += t), stderr: (t) => void (err += t), stderrIsTTY: false, env: { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret/Example' }, cwd: dir });
+const io = (): Io => ({ stdout: { write: (t: string) => (out += t) }, stderr: textSink((t) => (err += t)), env: { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret/Example' }, cwd: dir });
 const run = async (...argv: string[]) => {
   out = '';
   err = '';

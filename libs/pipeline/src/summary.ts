@@ -42,6 +42,10 @@ export function stageLines(r: StageSummary): string[] {
       (f.empty > 0 ? `, ${n(f.empty)} empty` : '') +
       `; +${n(r.rows.staging_events)} events, +${n(r.rows.staging_songs)} songs`,
   ];
+  if (r.gone.count > 0) {
+    lines.push(`gone       ${n(r.gone.count)} staged file(s) no longer in the source: ${r.gone.sample.slice(0, SHOWN_REJECTS).join(', ')}${r.gone.count > SHOWN_REJECTS ? ', …' : ''}`);
+    lines.push('           their plays stay in the warehouse; --full-refresh empties staging and reloads only the files that exist');
+  }
   if (r.rejected.count > 0) {
     lines.push(`rejected   ${n(r.rejected.count)} record(s), kept in load_errors:`);
     for (const e of r.rejected.sample.slice(0, SHOWN_REJECTS)) lines.push(`  ${formatLoadError(e)}`);

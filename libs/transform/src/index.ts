@@ -1,6 +1,7 @@
 // Extract and stage
 export { stage } from './stage/stage.js';
 export type { StageOptions, StageProgress, StageReport, StageStep, StageTx } from './stage/stage-types.js';
+export type { GoneFiles } from './stage/ledger.js';
 export { TooManyLoadErrors } from './stage/too-many-load-errors.js';
 export { RedshiftCopyError, RedshiftTooManyLoadErrors } from './stage/stage-redshift.js';
 export { redshiftCopySql, REDSHIFT_MAXERROR, type RedshiftCopySpec } from './stage/redshift-copy.js';

@@ -1,3 +1,4 @@
+import { SparkifyError } from '@sparkify/cli';
 import { existsSync } from 'node:fs';
 
 // Kept apart from chromium.ts so that checking for the browser does not load playwright-core.
@@ -5,13 +6,14 @@ import { existsSync } from 'node:fs';
 /** Debian's `chromium` package; override with SPARKIFY_CHROMIUM for another build. */
 export const chromiumPath = (env: NodeJS.ProcessEnv = process.env): string => env['SPARKIFY_CHROMIUM'] ?? '/usr/bin/chromium';
 
-export class ChromiumMissingError extends Error {
-  override name = 'ChromiumMissingError';
+/** A known failure (exit 3): the message says what to install. */
+export class ChromiumMissingError extends SparkifyError {
   constructor(path: string) {
     super(
       `Chromium was not found at ${path}; it renders the PNG images. Install Debian's package ` +
         '(`sudo apt-get install -y chromium`) or set SPARKIFY_CHROMIUM to a Chromium or Chrome binary. ' +
         'The HTML report needs no browser: run without --format png.',
+      'failed',
     );
   }
 }

@@ -10,6 +10,7 @@ import { createTempDatabase, describeWith, postgresServer, workspaceRoot, type R
 import { seedSyntheticStar, type SyntheticStar } from '../__fixtures__/synthetic-star.js';
 import { chromiumPath, launchChromium, type Browser } from '../browser/chromium.js';
 import { runCli } from '../cli.js';
+import { capturedIo, textSink } from '@sparkify/cli';
 
 function chromium(): Requirement<string> {
   const path = chromiumPath();
@@ -42,9 +43,9 @@ describeWith(await postgresServer(), 'insights report on a seeded warehouse', (s
       seeded = await seedSyntheticStar(db);
       await db.destroy();
       exitCode = await runCli(['report', '--database-url', temp.url, '--out', html, '--format', 'png'], {
-        out: (line) => out.push(line),
-        err: (line) => err.push(line),
-        env: {},
+        ...capturedIo().io,
+        stdout: { write: (text: string) => out.push(...text.trimEnd().split('\n')) },
+        stderr: textSink((text) => err.push(text)),
       });
       browser = await launchChromium();
     }, 180_000);
@@ -73,12 +74,9 @@ describeWith(await postgresServer(), 'insights report on a seeded warehouse', (s
     });
 
     it('prints one JSON summary with --json, and nothing else on stdout', async () => {
-      const lines: string[] = [];
-      const code = await runCli(['report', '--database-url', temp.url, '--out', join(artifacts, 'json', 'index.html'), '--json', '--top', '3'], {
-        out: (line) => lines.push(line),
-        err: () => {},
-        env: {},
-      });
+      const captured = capturedIo();
+      const code = await runCli(['report', '--database-url', temp.url, '--out', join(artifacts, 'json', 'index.html'), '--json', '--top', '3'], captured.io);
+      const lines = captured.stdout().trimEnd().split('\n');
       expect(code).toBe(0);
       expect(lines).toHaveLength(1);
       const summary = JSON.parse(lines[0] ?? '{}') as { facts: { plays: number }; charts: { id: string; bars: number }[]; pngs: string[] };

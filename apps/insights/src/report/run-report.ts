@@ -1,3 +1,4 @@
+import { SparkifyError } from '@sparkify/cli';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '@sparkify/config';
@@ -33,8 +34,11 @@ export interface ReportResult {
 }
 
 /** A problem the person running the report can fix; the message says how. */
-export class ReportError extends Error {
-  override name = 'ReportError';
+/** The report could not be made, for a reason the message explains (exit 3). */
+export class ReportError extends SparkifyError {
+  constructor(message: string) {
+    super(message, 'failed');
+  }
 }
 
 const isMissingTable = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '42P01';

@@ -64,6 +64,26 @@ export async function planFiles(
   return { todo, fresh: todo.length - replaced.length, replaced, skipped: files.length - todo.length };
 }
 
+/**
+ * Files the ledger holds that the source no longer lists (deleted or moved since they were staged). Their rows
+ * stay staged, and their plays stay in the star tables, until a --full-refresh reloads only what exists.
+ */
+export interface GoneFiles {
+  readonly count: number;
+  /** The first few keys, in name order. */
+  readonly sample: readonly string[];
+}
+
+export const NO_GONE_FILES: GoneFiles = { count: 0, sample: [] };
+
+export function goneFiles(ledger: ReadonlyMap<string, unknown>, listings: readonly (readonly SourceFile[])[], sampleSize = 10): GoneFiles {
+  if (ledger.size === 0) return NO_GONE_FILES;
+  const listed = new Set<string>();
+  for (const listing of listings) for (const file of listing) listed.add(file.key);
+  const gone = [...ledger.keys()].filter((key) => !listed.has(key)).sort();
+  return { count: gone.length, sample: gone.slice(0, sampleSize) };
+}
+
 export async function sha256Of(store: FileStore, file: SourceFile): Promise<string> {
   const hash = createHash('sha256');
   if (file.size <= WHOLE_FILE_LIMIT) hash.update(await store.read(file));

@@ -96,6 +96,16 @@ describe('staging on Redshift by manifest (s3rver)', () => {
     expect(report.files).toEqual({ staged: 1, skipped: 3, replaced: 0, empty: 0 });
   });
 
+  it('reports the files the ledger holds that the bucket no longer lists (their rows stay until --full-refresh)', async () => {
+    const ledger = await ledgerOf();
+    const goneKey = (ledger[0]?.file ?? '').replace(/[^/]+$/, 'deleted-since.json');
+    const { tx } = fakeTx([...ledger, { file: goneKey, bytes: '9', content_hash: '"x"', rows: 0 }]);
+    const report = await stage(tx, source(), options());
+    expect(report.gone).toEqual({ count: 1, sample: [goneKey] });
+    const unchanged = await stage(fakeTx(await ledgerOf()).tx, source(), options());
+    expect(unchanged.gone).toEqual({ count: 0, sample: [] });
+  });
+
   it('refuses a file whose content changed, saying to run --full-refresh; --full-refresh empties staging and loads all', async () => {
     const ledger = (await ledgerOf()).map((r) => (r.file.endsWith('a.json') ? { ...r, content_hash: '"different"' } : r));
     const changed = fakeTx(ledger);

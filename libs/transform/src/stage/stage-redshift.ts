@@ -6,7 +6,7 @@ import { qualified, quoteIdent } from './identifiers.js';
 import { redshiftCopySql } from './redshift-copy.js';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3Store } from '../source/s3-store.js';
-import { readLedger } from './ledger.js';
+import { goneFiles, NO_GONE_FILES, readLedger } from './ledger.js';
 import { LOADED_SQL, readRedshiftLoadErrors } from './redshift-load-errors.js';
 import { manifestUrl, writeManifest } from './redshift-manifest.js';
 import type { StageOptions, StageReport, StageTx } from './stage-types.js';
@@ -118,6 +118,7 @@ export async function stageOnRedshift(tx: StageTx, source: ResolvedSource, optio
   return {
     files: { staged: files, skipped: plan ? plan.songs.skipped + plan.logs.skipped : 0, replaced: 0, empty: 0 },
     emptyFiles: [],
+    gone: plan?.gone ?? NO_GONE_FILES,
     rows,
     rejected,
     ms: Date.now() - started,
@@ -147,11 +148,12 @@ async function planByManifest(tx: StageTx, source: ResolvedSource & { kind: 's3'
       }
       const todo = listed.filter((f) => !ledger.has(f.key));
       // A dry run lists nothing; it shows the COPY of a manifest of the new files.
-      return { todo: options.dryRun ? [{ key: `${s3Url(kind === 'songs' ? source.songs : source.logs)}/<each new file>`, size: 0 }] : todo, skipped: listed.length - todo.length };
+      return { listed, todo: options.dryRun ? [{ key: `${s3Url(kind === 'songs' ? source.songs : source.logs)}/<each new file>`, size: 0 }] : todo, skipped: listed.length - todo.length };
     }),
   );
   const [songs, logs] = plans as [(typeof plans)[0], (typeof plans)[0]];
-  return { run: new Date().toISOString().replace(/[-:.Z]/g, ''), songs, logs };
+  const gone = options.dryRun ? NO_GONE_FILES : goneFiles(ledger, plans.map((p) => p.listed));
+  return { run: new Date().toISOString().replace(/[-:.Z]/g, ''), songs, logs, gone };
 }
 
 /** Redshift has no COPY FROM STDIN; a few hundred rows a statement is plenty for rejections and ledger rows. Every

@@ -13,7 +13,7 @@ import { SourceError } from '../source/source-location.js';
 import { CopyWriter } from './copy-writer.js';
 import { LedgerSpool } from './ledger-spool.js';
 import { copyTextValue } from './copy-text.js';
-import { planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type LedgerEntry } from './ledger.js';
+import { goneFiles, planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type GoneFiles, type LedgerEntry } from './ledger.js';
 import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
 
@@ -50,7 +50,7 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
   const fileCount = songs.length + logs.length;
   progress('listing', fileCount, fileCount, 0);
 
-  const [songPlan, logPlan] = await plan(tx, store, songs, logs, options.fullRefresh === true, concurrency, progress);
+  const [songPlan, logPlan, gone] = await plan(tx, store, songs, logs, options.fullRefresh === true, concurrency, progress);
   const replaced = [...songPlan.replaced, ...logPlan.replaced];
   await forgetFiles(tx, replaced);
 
@@ -107,6 +107,7 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
         empty: emptyFiles.length,
       },
       emptyFiles,
+      gone,
       rows,
       rejected,
       ms: Date.now() - started,
@@ -117,7 +118,7 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
   }
 }
 
-/** The plans for songs and logs; the ledger read for them is dropped once they are made. */
+/** The plans for songs and logs, and the ledger's files the listing lacks; the ledger read for them is dropped once they are made. */
 async function plan(
   tx: StageTx,
   store: FileStore,
@@ -126,12 +127,13 @@ async function plan(
   fullRefresh: boolean,
   concurrency: number,
   progress: StageProgress,
-): Promise<[FilePlan, FilePlan]> {
+): Promise<[FilePlan, FilePlan, GoneFiles]> {
   const ledger = fullRefresh ? new Map<string, LedgerEntry>() : await readLedger(tx);
   const fileCount = songs.length + logs.length;
   let checked = 0;
   const onChecked = (count: number) => progress('checking', (checked += count), fileCount, 0);
-  return [await planFiles(songs, ledger, store, concurrency, onChecked), await planFiles(logs, ledger, store, concurrency, onChecked)];
+  const songPlan = await planFiles(songs, ledger, store, concurrency, onChecked);
+  return [songPlan, await planFiles(logs, ledger, store, concurrency, onChecked), goneFiles(ledger, [songs, logs])];
 }
 
 interface Fetched {

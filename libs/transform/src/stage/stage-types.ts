@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { WarehouseTx } from '@sparkify/warehouse';
 import type { LoadError } from '../extract/load-error.js';
+import type { GoneFiles } from './ledger.js';
 
 /** What staging needs of a transaction (a `WarehouseTx` has it; tests can pass a narrower fake). */
 export type StageTx = Pick<WarehouseTx, 'sql' | 'dialect' | 'schema'>;
@@ -48,6 +49,8 @@ export interface StageReport {
   };
   /** The empty files' keys (listed so a report can say which). */
   readonly emptyFiles: readonly string[];
+  /** Files in load_ledger that the source no longer lists: their plays stay until --full-refresh. */
+  readonly gone: GoneFiles;
   /** Rows added this run, per staging table. */
   readonly rows: { readonly staging_events: number; readonly staging_songs: number };
   /** Records rejected this run (within maxErrors); also written to load_errors. */
