@@ -14,6 +14,7 @@ describe('one error vocabulary', () => {
     ['an unreachable warehouse', new WarehouseError('refused', 'transient', 'ECONNREFUSED'), 'unavailable', EXIT.unavailable],
     ['a refused login', new WarehouseError('bad password', 'terminal', '28P01'), 'failed', EXIT.failure],
     ['a held run lock', new RunLockTimeout('another run', 'x'), 'busy', EXIT.busy],
+    ['an embedded data folder in use by another run', new WarehouseError('Another sparkify run is using …', 'terminal', 'DATA_FOLDER_BUSY'), 'busy', EXIT.busy],
     ['AWS refusing', new AwsCallError('denied', 'CreateRole', 'IAM role r', 'AccessDenied', 'terminal'), 'refused', EXIT.dataRejected],
     ['a wait running out', new WaitTimeoutError('still creating'), 'refused', EXIT.dataRejected],
     ['a bug', new TypeError('x is undefined'), 'unexpected', EXIT.failure],

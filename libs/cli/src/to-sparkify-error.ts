@@ -20,6 +20,8 @@ export function toSparkifyError(error: unknown): SparkifyError {
   if (error instanceof TooManyLoadErrors) return wrap('data', 'terminal', { rejected: { count: error.rejected.length, sample: error.rejected.slice(0, 10) } });
   if (error instanceof ChecksFailed) return wrap('data', 'terminal', { checks: error.checks });
   if (error instanceof RunLockTimeout) return wrap('busy', 'transient');
+  // The embedded server's data folder is held by another process: busy like a held run lock.
+  if (error instanceof WarehouseError && error.code === 'DATA_FOLDER_BUSY') return wrap('busy', 'transient');
   // Lost mid-run, or not reachable after the retries: the target was unavailable, and a retry may help.
   if (error instanceof WarehouseError && error.kind === 'transient') return wrap('unavailable', 'transient');
   if (isConnectionLoss(error)) return wrap('unavailable', 'transient', {}, connectionLost('the warehouse', error, { inTransaction: false }).message);

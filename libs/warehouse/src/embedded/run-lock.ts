@@ -64,7 +64,8 @@ export async function lockDataFolder(
         `Another sparkify run is using ${folder.display} (${who}). Wait for it to finish, or stop it ` +
           `(kill ${owner?.pid ?? '<pid>'}), or give this run another data folder with --data-dir.`,
         'terminal',
-        'ELOCKED',
+        // Busy, not broken: the CLIs report it like a held run lock (exit 5).
+        'DATA_FOLDER_BUSY',
       );
     }
   }
