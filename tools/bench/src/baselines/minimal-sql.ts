@@ -35,7 +35,7 @@ insert into users (user_id, first_name, last_name, gender, level, last_seen)
 select distinct on (user_id::integer)
   user_id::integer, first_name, last_name, gender, level, to_timestamp(ts / 1000.0) at time zone 'UTC'
 from staging_events
-where user_id is not null and user_id <> '' and ts is not null
+where user_id is not null and ts is not null
 order by user_id::integer, ts desc, session_id desc, item_in_session desc;
 
 insert into songplays (start_time, user_id, level, song_id, artist_id, session_id, location, user_agent, item_in_session)
@@ -46,7 +46,7 @@ from (
     c.song_id, c.artist_id, e.session_id, e.location, e.user_agent, e.item_in_session
   from staging_events e
   left join song_rows c on c.title = pg_temp.repair(e.song) and c.artist_name = pg_temp.repair(e.artist)
-  where e.page = 'NextSong' and e.user_id is not null and e.user_id <> ''
+  where e.page = 'NextSong' and e.user_id is not null
   order by e.session_id, e.item_in_session, c.duration is null, abs(c.duration - e.length), c.song_id, e.ts desc
 ) plays
 order by start_time, session_id, item_in_session;
