@@ -17,6 +17,12 @@ export interface StageOptions {
   readonly fullRefresh?: boolean;
   /** Files read at once. Default 16. */
   readonly concurrency?: number;
+  /**
+   * PostgreSQL targets: worker threads that parse the JSON and encode the COPY text while the main thread reads
+   * files and streams the one COPY (same rows, same order). 0 stages on the main thread alone. Default: the
+   * cores but one, at least 1, at most 4.
+   */
+  readonly workers?: number;
   /** Required for S3 sources (on PostgreSQL targets, which read S3 themselves). */
   readonly s3?: S3Client;
   readonly onProgress?: StageProgress;
