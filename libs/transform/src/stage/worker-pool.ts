@@ -18,15 +18,18 @@ export function defaultWorkers(): number {
 function workerEntry(): (() => Worker) | undefined {
   for (const path of ['./stage-worker.js', '../stage-worker.js']) {
     const url = new URL(path, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return () => new Worker(url);
+    if (existsSync(fileURLToPath(url))) return () => new Worker(url, LIMITS);
   }
   const source = new URL('./stage-worker.ts', import.meta.url);
   if (!existsSync(fileURLToPath(source))) return undefined;
   // A worker's execArgv cannot carry `--import tsx` here; register tsx's loader inside the worker instead.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-  return () => new Worker(code, { eval: true });
+  return () => new Worker(code, { eval: true, ...LIMITS });
 }
+
+/** A small young generation: the worker's garbage is short-lived, and each worker's heap adds to the peak RSS. */
+const LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
 
 interface Slot {
   readonly worker: Worker;
@@ -60,7 +63,6 @@ export class WorkerPool {
       });
       worker.on('error', failAll);
       worker.on('exit', (code) => failAll(new Error(`a staging worker stopped (exit code ${code})`)));
-      worker.unref();
       return slot;
     });
     return new WorkerPool(slots);
