@@ -62,7 +62,10 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
   };
   const ledger = LedgerSpool.open();
-  const workers = options.workers ?? defaultWorkers();
+  // Off unless asked for (workers: 'auto' or a number): with workers on, a connection lost mid-COPY surfaced as
+  // postgres.js's "Cannot read properties of null (reading 'write')" in the bundled loader (apps/loader
+  // connection-lost.spec.ts), and no speed-up was measurable on the 2-core machine; see the README.
+  const workers = options.workers === 'auto' ? defaultWorkers() : (options.workers ?? 0);
   const pool = workers > 0 && songPlan.todo.length + logPlan.todo.length > 0 ? WorkerPool.open(workers) : undefined;
   try {
     const emptyFiles: string[] = [];

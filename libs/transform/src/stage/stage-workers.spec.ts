@@ -34,6 +34,7 @@ describeWith(both(server, sharedData('sparkify')), 'staging with worker threads,
   it('stages exactly the rows of the main-thread path, in the same order, with the same ledger', async () => {
     const single = await stageWith(url, dir, { workers: 0 });
     const threaded = await stageWith(url, dir, { workers: 2 });
+    expect((await stageWith(url, dir, { workers: 'auto' })).tables).toEqual(single.tables);
     expect(single.report.rows).toEqual({ staging_songs: 14896, staging_events: 8056 });
     expect(threaded.report).toEqual(single.report);
     expect(threaded.tables['staging_events']?.length).toBe(8056);
