@@ -25,7 +25,8 @@ const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);
 
 // No stale chunks; only this build's own files go (tests build beside it, in folders of their own under dist/).
 for (const old of ['chunks', basename(outfile), basename(outfile) + '.map']) await rm(join(dirname(outfile), old), { recursive: true, force: true });
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { [basename(outfile, '.js')]: entry },
   outdir: dirname(outfile),
   splitting: true,
@@ -44,3 +45,26 @@ await build({
   // Bundled CommonJS packages call require() for Node's own modules; an ES module has none of its own.
   banner: { js: "import { createRequire as __sparkifyRequire } from 'node:module'; const require = __sparkifyRequire(import.meta.url);" },
 });
+
+// Staging spreads JSON parsing over worker threads; a worker runs a file of its own, found beside main.js
+// (libs/transform/src/stage/worker-pool.ts). Emitted, self-contained, only for apps that stage.
+const WORKER = '../../libs/transform/src/stage/stage-worker.ts';
+const stages = Object.keys(result.metafile.inputs).some((input) => input.endsWith('libs/transform/src/stage/worker-pool.ts'));
+await rm(join(dirname(outfile), 'stage-worker.js'), { force: true });
+await rm(join(dirname(outfile), 'stage-worker.js.map'), { force: true });
+if (stages) {
+  await build({
+    entryPoints: { 'stage-worker': WORKER },
+    outdir: dirname(outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    minify: true,
+    keepNames: true,
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __sparkifyRequire } from 'node:module'; const require = __sparkifyRequire(import.meta.url);" },
+  });
+}

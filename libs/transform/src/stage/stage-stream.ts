@@ -16,6 +16,8 @@ import { copyTextValue } from './copy-text.js';
 import { goneFiles, planFiles, readLedger, WHOLE_FILE_LIMIT, type FilePlan, type GoneFiles, type LedgerEntry } from './ledger.js';
 import type { StageOptions, StageProgress, StageReport, StageTx } from './stage-types.js';
 import { TooManyLoadErrors } from './too-many-load-errors.js';
+import { stageInWorkers } from './stage-parallel.js';
+import { defaultWorkers, WorkerPool } from './worker-pool.js';
 
 const DELETE_CHUNK = 5000;
 const YIELD_EVERY_FILES = 500;
@@ -60,6 +62,11 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     if (rejected.length > maxErrors) throw new TooManyLoadErrors(rejected, maxErrors);
   };
   const ledger = LedgerSpool.open();
+  // Off unless asked for (workers: 'auto' or a number): with workers on, a connection lost mid-COPY surfaced as
+  // postgres.js's "Cannot read properties of null (reading 'write')" in the bundled loader (apps/loader
+  // connection-lost.spec.ts), and no speed-up was measurable on the 2-core machine; see the README.
+  const workers = options.workers === 'auto' ? defaultWorkers() : (options.workers ?? 0);
+  const pool = workers > 0 && songPlan.todo.length + logPlan.todo.length > 0 ? WorkerPool.open(workers) : undefined;
   try {
     const emptyFiles: string[] = [];
     const rows = { staging_songs: 0, staging_events: 0 };
@@ -75,7 +82,15 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
       const writer = await CopyWriter.open(tx.sql, tx.schema, table, columns);
       try {
         let done = 0;
-        for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
+        if (pool) {
+          await stageInWorkers(pool, store, todo, layout, fields, writer, concurrency, onReject, (staged) => {
+            const key = staged.file.key;
+            rows[table] += staged.rows;
+            if (staged.empty) emptyFiles.push(key);
+            ledger.add({ file: key, bytes: staged.bytes, contentHash: staged.file.etag ?? (staged.hash as string), rows: staged.rows });
+            progress(table, ++done, todo.length, total());
+          });
+        } else for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
           const key = source.file.key;
           const keyEscapes = copyTextValue(key) !== key;
           const onRow = (cells: (string | null)[], escape: boolean, line: number) => (cells.push(key, String(line)), writer.write(cells, escape || keyEscapes));
@@ -115,6 +130,7 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
     };
   } finally {
     ledger.dispose();
+    await pool?.close();
   }
 }
 

@@ -18,6 +18,12 @@ export interface StageOptions {
   readonly fullRefresh?: boolean;
   /** Files read at once. Default 16. */
   readonly concurrency?: number;
+  /**
+   * PostgreSQL targets: worker threads that parse the JSON and encode the COPY text while the main thread reads
+   * files and streams the one COPY (same rows, same order). 'auto': the cores but one, at least 1, at most 4.
+   * Default 0: the main thread alone (see the README for why it is not on by default yet).
+   */
+  readonly workers?: number | 'auto';
   /** Required for S3 sources (on PostgreSQL targets, which read S3 themselves). */
   readonly s3?: S3Client;
   readonly onProgress?: StageProgress;
