@@ -101,7 +101,7 @@ export class BatchEncoder {
       }
       state.rows++;
       const cells = mapped.cells;
-      cells.push(file);
+      cells.push(file, String(rec.line)); // source_file, source_line: as the main-thread path writes them
       this.write(copyTextRow(cells, mapped.coerced || mayNeedEscapes.test(rec.text) || state.keyEscapes));
     }
   }

@@ -16,7 +16,7 @@ it('finds the worker code from the sources and encodes a batch into COPY text', 
   expect(pool).toBeDefined();
   const fields: FieldMapping[] = [{ column: { name: 'a', type: { kind: 'text', maxBytes: 10 } }, path: ['a'] }];
   const result = await pool!.run(0, { id: 1, layout: 'lines', fields, bytes: bytes('{"a":"x"}\n'), pieces: [{ file: 0, key: 'k.json', offset: 0, length: 10, last: true, hash: false }] });
-  expect(Buffer.from(result.chunks[0]!.buffer, 0, result.chunks[0]!.length).toString()).toBe('x\tk.json\n');
+  expect(Buffer.from(result.chunks[0]!.buffer, 0, result.chunks[0]!.length).toString()).toBe('x\tk.json\t1\n'); // the value, source_file, source_line
   expect(result.done).toEqual([{ file: 0, rows: 1, empty: false, hash: undefined }]);
 });
 
