@@ -23,4 +23,4 @@ export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Loc
 export { transform, TransformError, type TableTransformReport, type TransformReport, type TransformTarget } from './transform/index.js';
 export { transformStatements, type StarTable, type StatementKind, type TransformStatement } from './transform/index.js';
 export { runChecks, checks, sampleSize, type Check, type CheckReport, type CheckResult } from './check/index.js';
-export { repairMojibake, repairSql, mojibakePairs, repairCall, repairFunctionName, repairFunctionStatement } from './text/index.js';
+export { repairMojibake, repairSql, mojibakePairs, repairCall, repairFunctionName, repairFunctionStatement, repairSqlText } from './text/index.js';

@@ -23,11 +23,21 @@ const compiler = new Kysely<Record<string, never>>({
  * VARCHAR(65535) is Redshift's widest VARCHAR: no argument is cut.
  */
 export function repairFunctionStatement(schema: string): string {
-  const body = repairSql(sql.raw<string | null>('$1')).compile(compiler).sql;
+  const body = repairSqlText('$1');
   return (
     `create or replace function ${qualified(schema, repairFunctionName)}(varchar(65535))\n` +
     `returns varchar(65535) immutable as $$\n  select ${body}\n$$ language sql`
   );
+}
+
+/**
+ * The repair of the SQL expression `value` (e.g. `$1`, or a column name) as SQL text, its literals inlined: the body
+ * of the UDF above, and of the functions the benchmark baselines define.
+ */
+export function repairSqlText(value: string): string {
+  const compiled = repairSql(sql.raw<string | null>(value)).compile(compiler);
+  if (compiled.parameters.length > 0) throw new Error('the repair SQL has parameters; its callers expect them inlined');
+  return compiled.sql;
 }
 
 /** The call the transform statements use in place of the inlined chain. */
