@@ -3,6 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '@sparkify/schema';
+import { planStatements, planTarget, repairCall, transformPlan } from '@sparkify/transform';
+import { redshiftDialect } from '@sparkify/warehouse';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { run } from '../test/capture.js';
 
 // An independent Redshift grammar: every statement a Redshift dry run prints must parse with sqlfluff's `redshift`
@@ -30,6 +34,23 @@ async function dryRun(args: readonly string[], env: Record<string, string> = {})
     .map((s) => s.trim())
     .filter((s) => s !== '' && !/^--[^\n]*$/.test(s))
     .map((s) => s.replace(/^--[^\n]*\n/, ''));
+}
+
+/**
+ * The transform's first-load path (one insert per empty table). A dry run cannot know a table is empty, so it prints
+ * the incremental path; this compiles the other one exactly as a Redshift run sends it.
+ */
+function firstLoadStatements(): string[] {
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  const plan = transformPlan(planTarget({ db, schema: 'public', dialect: redshiftDialect }, repairCall('public')));
+  return planStatements(plan, 'firstLoad').map((s) => s.query.sql);
 }
 
 type Tree = unknown;
@@ -66,7 +87,10 @@ describe('every statement of a Redshift dry run, through sqlfluff (redshift dial
     expect(runs.schema.some((s) => s.startsWith('create schema if not exists "myschema"'))).toBe(true);
     expect(runs.schema.join('\n')).not.toContain('MySchema');
 
-    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema, ...runs.manifest])];
+    expect(runs.defaults.filter((s) => s.startsWith('create temporary table'))).toHaveLength(6); // song rows + 5 syncs
+    const firstLoad = firstLoadStatements();
+    expect(firstLoad.filter((s) => s.startsWith('insert into'))).toHaveLength(5);
+    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema, ...runs.manifest, ...firstLoad])];
     const width = String(unique.length).length;
     const files = unique.map((statement, i) => {
       const file = `s${String(i).padStart(width, '0')}.sql`;

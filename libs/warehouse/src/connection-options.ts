@@ -47,9 +47,13 @@ function common(settings: CommonSettings) {
   } satisfies postgres.Options<Record<string, never>>;
 }
 
-/** PostgreSQL sessions run in UTC (Redshift's sessions always do, and it is not a startup parameter there). */
-const utcSession = (settings: CommonSettings) => ({
-  connection: { ...common(settings).connection, TimeZone: 'UTC' },
+/**
+ * PostgreSQL sessions run in UTC (Redshift's sessions always do, and it is not a startup parameter there), and
+ * without JIT: it compiled the transform's long text-repair expressions for 3.5 s of a 20 s statement at 1M events
+ * and made nothing faster (tools/bench/results).
+ */
+const postgresSession = (settings: CommonSettings) => ({
+  connection: { ...common(settings).connection, TimeZone: 'UTC', jit: 'off' },
 });
 
 /** Any PostgreSQL server, by URL. */
@@ -65,7 +69,7 @@ export function postgresUrlSpec(url: string, settings: CommonSettings): Connecti
       user,
     },
     url,
-    options: { ...common(settings), ...utcSession(settings), max: 4, connect_timeout: 10 },
+    options: { ...common(settings), ...postgresSession(settings), max: 4, connect_timeout: 10 },
     secrets: [decodeURIComponent(parsed.password)].filter((s) => s !== ''),
   };
 }
@@ -81,7 +85,7 @@ export function embeddedSpec(
     endpoint,
     options: {
       ...common(settings),
-      ...utcSession(settings),
+      ...postgresSession(settings),
       host: endpoint.host,
       port: endpoint.port,
       database,

@@ -35,3 +35,17 @@ describeWith(await postgresServer(), 'timestamps are UTC whatever the time zone 
     expect(row?.at.toISOString()).toBe('2018-11-01T21:01:46.796Z');
   });
 });
+
+describeWith(await postgresServer(), 'PostgreSQL sessions the toolkit opens', (url) => {
+  it('run in UTC and without JIT (it spent seconds compiling the transform’s text repair)', async () => {
+    const db = await createTempDatabase(url);
+    const wh = await connect(urlConfig(db.url));
+    try {
+      const [row] = await wh.begin((tx) => tx.sql<{ tz: string; jit: string }[]>`select current_setting('TimeZone') as tz, current_setting('jit') as jit`);
+      expect(row).toEqual({ tz: 'UTC', jit: 'off' });
+    } finally {
+      await wh.close();
+      await db.drop();
+    }
+  });
+});

@@ -8,17 +8,32 @@ import { checks } from '../check/checks.js';
 import { repairCall, repairFunctionStatement } from '../text/repair-function.js';
 import { repairSql } from '../text/repair-sql.js';
 import { setAsideRows, setAsideStatements } from './set-aside.js';
-import { transformStatements } from './statements.js';
+import type { RepairSql } from './sources.js';
+import { planStatements, transformPlan, type PlanTarget } from './star-syncs.js';
 
 // Redshift speaks the PostgreSQL wire protocol and dialect; this compiles exactly what is sent to it.
-const db = new Kysely<Database>({
+const local = new Kysely<Database>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new DummyDriver(),
     createIntrospector: (k) => new PostgresIntrospector(k),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   },
-}).withSchema('public');
+});
+const db = local.withSchema('public');
+
+/** Both paths of the transform (every table first-loaded, every table synced), as Redshift runs them. */
+const transformStatements = (repair?: RepairSql) => {
+  const target: PlanTarget = {
+    staged: db,
+    local: local as unknown as PlanTarget['local'],
+    schema: 'public',
+    analyze: (table) => redshiftDialect.refreshStatistics(undefined, [table]),
+    ...(repair ? { repair } : {}),
+  };
+  const plan = transformPlan(target);
+  return (['firstLoad', 'incremental'] as const).flatMap((path) => planStatements(plan, path).map((s) => ({ ...s, path })));
+};
 
 // The 256 nested REPLACEs of the text repair are folded into `repair_mojibake(x)` so the golden text stays readable;
 // the test below proves that unfolding them gives exactly the statements that run.
@@ -31,12 +46,13 @@ const golden = (file: string, text: string) => {
 };
 
 describe('the SQL sent to Redshift', () => {
-  const statements = transformStatements(db);
-  const full = statements.map((s) => s.query.compile());
-  const readable = transformStatements(db, folded).map((s) => s.query.compile());
+  const statements = transformStatements();
+  const full = statements.map((s) => s.query);
+  const readable = transformStatements(folded).map((s) => s.query);
 
   it('matches the golden transform SQL exactly', () => {
-    golden('transform-redshift.sql', readable.map((q, i) => `-- ${statements[i]?.table} ${statements[i]?.kind}\n${q.sql};\n`).join('\n'));
+    const title = (i: number) => `-- ${statements[i]?.path}: ${statements[i]?.table} ${statements[i]?.kind}`;
+    golden('transform-redshift.sql', readable.map((q, i) => `${title(i)}\n${q.sql};\n`).join('\n'));
   });
 
   it('matches the golden set-aside SQL exactly (events no star row can hold → load_errors)', () => {
@@ -63,7 +79,7 @@ describe('the SQL sent to Redshift', () => {
   });
 
   it('calls the repair function on Redshift: the same statements, with the chain moved into one SQL UDF', () => {
-    const viaUdf = transformStatements(db, repairCall('public')).map((s) => s.query.compile().sql);
+    const viaUdf = transformStatements(repairCall('public')).map((s) => s.query.sql);
     const call = /"public"\."f_sparkify_repair_mojibake"\(/g;
     expect(viaUdf.map((q) => q.replace(call, 'repair_mojibake('))).toEqual(readable.map((q) => q.sql));
     const udf = repairFunctionStatement('public');

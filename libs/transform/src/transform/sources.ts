@@ -1,24 +1,47 @@
-import type { Database } from '@sparkify/schema';
-import { sql, type Kysely } from 'kysely';
-import { repairSql } from '../text/repair-sql.js';
-import type { Expression, RawBuilder } from 'kysely';
-import { epochMsToTimestamp, nullsLast, sameText } from './sql-helpers.js';
-
 /**
- * The star tables' contents as queries over the staging tables (and, for time, over songplays). Each step
+ * The star tables' contents as queries over the staging tables (and, for time, over songplays). Each sync
  * compares its table with one of these and inserts, updates or deletes the difference, so the result depends
  * only on what is staged, never on the order files were loaded in.
  */
-type Db = Kysely<Database>;
+import type { Database } from '@sparkify/schema';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { repairSql } from '../text/repair-sql.js';
+import { epochMsToTimestamp, nullsLast, sameText } from './sql-helpers.js';
 
 /** Text repair as SQL; replaceable so golden tests can show the statements with the repair folded. */
 export type RepairSql = (value: Expression<string | null>) => RawBuilder<string | null>;
+
+/** The session-local table holding `songRows` once per run: songs, artists and the song match all read it. */
+export const songRowsTable = 'sparkify_song_rows';
+
+export interface SongRow {
+  song_id: string;
+  artist_id: string;
+  title: string;
+  artist_name: string;
+  artist_location: string | null;
+  artist_latitude: number | null;
+  artist_longitude: number | null;
+  year: number | null;
+  duration: number | null;
+}
+
+/**
+ * Where sources read from: `staged` qualifies every table with the warehouse's schema; `local` qualifies nothing,
+ * for the session's temporary tables (PostgreSQL and Redshift refuse a schema on them). A query built on `staged`
+ * keeps its schema when it is nested in one built on `local`.
+ */
+export interface SourceDbs {
+  readonly staged: Kysely<Database>;
+  readonly local: Kysely<{ [songRowsTable]: SongRow }>;
+  readonly repair?: RepairSql;
+}
 
 /**
  * One row per song_id from staging_songs, text repaired, `year` 0 (unknown) as NULL. If a song_id was staged
  * more than once, the row first in (artist_id, title, duration, year, artist_name, artist_location) order wins.
  */
-export function songRows(db: Db, repair: RepairSql = repairSql) {
+export function songRows({ staged: db, repair = repairSql }: SourceDbs) {
   return db
     .selectFrom(
       db
@@ -61,10 +84,8 @@ export function songRows(db: Db, repair: RepairSql = repairSql) {
 }
 
 /** The songs table's rows. */
-export function songsSource(db: Db, repair: RepairSql = repairSql) {
-  return db
-    .selectFrom(songRows(db, repair).as('sr'))
-    .select(['sr.song_id', 'sr.title', 'sr.artist_id', 'sr.year', 'sr.duration']);
+export function songsSource({ local }: SourceDbs) {
+  return local.selectFrom(`${songRowsTable} as sr`).select(['sr.song_id', 'sr.title', 'sr.artist_id', 'sr.year', 'sr.duration']);
 }
 
 /**
@@ -74,9 +95,9 @@ export function songsSource(db: Db, repair: RepairSql = repairSql) {
  *   location on the most songs, then rows that have both coordinates, then the lowest song_id.
  * Computed with window functions over one pass (no self-join), which both planners handle well.
  */
-export function artistsSource(db: Db, repair: RepairSql = repairSql) {
+export function artistsSource({ local: db }: SourceDbs) {
   const counted = db
-    .selectFrom(songRows(db, repair).as('sr'))
+    .selectFrom(`${songRowsTable} as sr`)
     .select((eb) => [
       'sr.artist_id',
       'sr.song_id',
@@ -123,7 +144,7 @@ export function artistsSource(db: Db, repair: RepairSql = repairSql) {
  * One row per user_id seen in the log (any page), with name, gender and level of the user's latest event:
  * greatest ts; equal ts → greatest session_id, then greatest item_in_session. last_seen = that event's time.
  */
-export function usersSource(db: Db, repair: RepairSql = repairSql) {
+export function usersSource({ staged: db, repair = repairSql }: SourceDbs) {
   return db
     .selectFrom(
       db
@@ -132,8 +153,8 @@ export function usersSource(db: Db, repair: RepairSql = repairSql) {
         .where('se.ts', 'is not', null)
         .select((eb) => [
           sql<number>`${eb.ref('se.user_id')}`.as('user_id'),
-          repair(eb.ref('se.first_name')).as('first_name'),
-          repair(eb.ref('se.last_name')).as('last_name'),
+          'se.first_name',
+          'se.last_name',
           'se.gender',
           sql<string>`${eb.ref('se.level')}`.as('level'),
           epochMsToTimestamp(eb.ref('se.ts')).as('last_seen'),
@@ -146,10 +167,11 @@ export function usersSource(db: Db, repair: RepairSql = repairSql) {
         .as('ranked_events'),
     )
     .where('ranked_events.pick', '=', sql.lit(1))
-    .select([
+    .select((eb) => [
       'ranked_events.user_id',
-      'ranked_events.first_name',
-      'ranked_events.last_name',
+      // Repaired after the pick: once per user, not once per event.
+      repair(eb.ref('ranked_events.first_name')).as('first_name'),
+      repair(eb.ref('ranked_events.last_name')).as('last_name'),
       'ranked_events.gender',
       'ranked_events.level',
       'ranked_events.last_seen',
@@ -161,8 +183,8 @@ export function usersSource(db: Db, repair: RepairSql = repairSql) {
  * AND repaired artist name; among several candidates the duration closest to the event's length wins, then the
  * lowest song_id. Unmatched plays keep NULL song_id/artist_id. A key staged twice keeps one row.
  */
-export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
-  const events = db
+export function songplaysSource({ staged, local: db, repair = repairSql }: SourceDbs) {
+  const events = staged
     .selectFrom('staging_events as se')
     .where('se.page', '=', sql.lit('NextSong'))
     .where('se.user_id', 'is not', null)
@@ -179,7 +201,7 @@ export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
       repair(eb.ref('se.song')).as('song'),
       repair(eb.ref('se.artist')).as('artist'),
     ]);
-  const candidates = songRows(db, repair);
+  const candidates = db.selectFrom(`${songRowsTable} as sr`).selectAll('sr');
 
   return db
     .selectFrom(
@@ -226,7 +248,7 @@ export function songplaysSource(db: Db, repair: RepairSql = repairSql) {
 }
 
 /** One row per distinct songplays.start_time; week is the ISO week, weekday 0 = Sunday. */
-export function timeSource(db: Db) {
+export function timeSource({ staged: db }: SourceDbs) {
   const part = (field: string, ref: unknown) => sql<number>`cast(extract(${sql.raw(field)} from ${ref}) as smallint)`;
   return db
     .selectFrom(db.selectFrom('songplays as sp').select('sp.start_time').distinct().as('play_times'))

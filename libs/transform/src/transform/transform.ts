@@ -6,7 +6,10 @@ import type { LoadError } from '../extract/load-error.js';
 import { TooManyLoadErrors } from '../stage/too-many-load-errors.js';
 import { setAsideRows, setAsideStatements } from './set-aside.js';
 import { TransformError } from './transform-error.js';
-import { transformStatements, type StarTable, type StatementKind } from './statements.js';
+import type { RepairSql } from './sources.js';
+import type { StarTable } from './star-table.js';
+import { transformPlan, type PlanTarget } from './star-syncs.js';
+import type { SyncStatement } from './sync-by-key.js';
 
 export interface TableTransformReport {
   readonly table: StarTable;
@@ -47,14 +50,15 @@ export interface TransformOptions {
 
 /**
  * Staging → star, idempotent: run inside the caller's transaction (`warehouse.begin(tx => transform(tx))`), it
- * brings every star table to exactly what the staged rows imply. A second run changes nothing.
+ * brings every star table to exactly what the staged rows imply. A second run changes nothing. Each table is
+ * synced by its declared key (sync-by-key.ts); an empty table takes the first-load path, one insert.
  */
 export async function transform(tx: TransformTarget, options: TransformOptions = {}): Promise<TransformReport> {
   const started = performance.now();
   const db = tx.db.withSchema(tx.schema);
   const setAside = await setAsideRejects(db, options);
   const tables = new Map<StarTable, { inserted: number; updated: number; deleted: number; ms: number }>();
-  const counts = { delete: 'deleted', update: 'updated', insert: 'inserted' } as const satisfies Record<StatementKind, string>;
+  const counts = { delete: 'deleted', update: 'updated', insert: 'inserted' } as const;
 
   const run = async (statements: readonly string[]) => {
     for (const statement of statements) await sql.raw(statement).execute(tx.db);
@@ -65,20 +69,27 @@ export async function transform(tx: TransformTarget, options: TransformOptions =
 
   const udf = tx.dialect.textRepair === 'udf';
   if (udf) await run([repairFunctionStatement(tx.schema)]);
-  const statements = transformStatements(db, udf ? repairCall(tx.schema) : undefined);
-  for (const [i, statement] of statements.entries()) {
+  const plan = transformPlan(planTarget(tx, udf ? repairCall(tx.schema) : undefined));
+  const execute = async (statement: SyncStatement) => {
     const t0 = performance.now();
-    const result = await db.executeQuery(statement.query.compile()).catch((error: unknown) => {
+    const result = await tx.db.executeQuery(statement.query).catch((error: unknown) => {
       throw new TransformError(statement.table, statement.kind, error);
     });
     const entry = tables.get(statement.table) ?? { inserted: 0, updated: 0, deleted: 0, ms: 0 };
-    entry[counts[statement.kind]] += Number(result.numAffectedRows ?? 0n);
+    if (statement.kind !== 'prepare') entry[counts[statement.kind]] += Number(result.numAffectedRows ?? 0n);
     entry.ms += performance.now() - t0;
-    // Later steps read this table (songplays → time, checks): refresh its statistics if it changed.
-    const changed = entry.inserted + entry.deleted > 0;
-    if (statements[i + 1]?.table !== statement.table && changed) await analyze([statement.table]);
     tables.set(statement.table, entry);
+  };
+
+  for (const statement of plan.prepare) await execute(statement);
+  for (const sync of plan.syncs) {
+    const path = (await isEmpty(tx, sync.table)) ? sync.firstLoad : sync.incremental;
+    for (const statement of path) await execute(statement);
+    // Later steps read this table (songplays → time, checks): refresh its statistics if it changed.
+    const entry = tables.get(sync.table);
+    if (entry && entry.inserted + entry.deleted > 0) await analyze([sync.table]);
   }
+  for (const statement of plan.finish) await execute(statement);
 
   const sizes = await tableSizes(db);
   const report = [...tables].map(([table, e]) => ({ table, rows: sizes[table], ...e, ms: Math.round(e.ms) }));
@@ -94,6 +105,27 @@ export async function transform(tx: TransformTarget, options: TransformOptions =
     setAside,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** How the plan reaches the warehouse: schema-qualified staging and star tables, unqualified session-local ones. */
+export function planTarget(tx: TransformTarget, repair?: RepairSql): PlanTarget {
+  return {
+    staged: tx.db.withSchema(tx.schema),
+    local: tx.db as unknown as PlanTarget['local'],
+    schema: tx.schema,
+    analyze: (table) => tx.dialect.refreshStatistics(undefined, [table]),
+    ...(repair ? { repair } : {}),
+  };
+}
+
+/**
+ * True only when the table is known to have no rows. A dry run answers no query, so it prints the incremental
+ * path, which is correct for any table (LIMIT is a literal: audit U1).
+ */
+async function isEmpty(tx: TransformTarget, table: StarTable): Promise<boolean> {
+  const probe = sql<{ n: string }>`select count(*) as ${sql.id('n')} from (select 1 as ${sql.id('one')} from ${sql.id(tx.schema, table)} limit 1) as ${sql.id('probe')}`;
+  const { rows } = await probe.execute(tx.db);
+  return rows[0] !== undefined && Number(rows[0].n) === 0;
 }
 
 /**

@@ -19,6 +19,8 @@ describe('the dialect seam', () => {
     expect(postgresDialect.refreshStatistics('s', ['a', 'b'])).toEqual(['analyze "s"."a", "s"."b"']);
     expect(redshiftDialect.refreshStatistics('s', ['a', 'b'])).toEqual([]);
     expect(postgresDialect.refreshStatistics('s', [])).toEqual([]);
+    expect(postgresDialect.refreshStatistics(undefined, ['tmp'])).toEqual(['analyze "tmp"']);
+    expect(redshiftDialect.refreshStatistics(undefined, ['tmp'])).toEqual([]);
   });
 
   it('sets the schema and UTC by SQL at the start of every Redshift transaction (audit D7, U3)', () => {

@@ -30,8 +30,11 @@ export interface WarehouseDialect {
   sessionStatements(schema: string): string[];
   /** Empties tables inside the caller's transaction (Redshift: DELETE, because TRUNCATE commits). */
   clearTables(schema: string, tables: readonly string[]): string[];
-  /** After a bulk change (PostgreSQL: ANALYZE; Redshift analyzes on its own). */
-  refreshStatistics(schema: string, tables: readonly string[]): string[];
+  /**
+   * After a bulk change (PostgreSQL: ANALYZE; Redshift analyzes on its own). `schema` undefined: the session's
+   * temporary tables, which take no schema.
+   */
+  refreshStatistics(schema: string | undefined, tables: readonly string[]): string[];
   /** What this engine rejects, with why: the one list every portability spec uses. */
   readonly unsupportedSql: readonly (readonly [RegExp, string])[];
 }

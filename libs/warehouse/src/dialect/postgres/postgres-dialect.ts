@@ -1,4 +1,4 @@
-import { qualified } from '../quote.js';
+import { qualified, quoteIdent } from '../quote.js';
 import type { WarehouseDialect } from '../warehouse-dialect.js';
 
 /** PostgreSQL (embedded or a server): files are streamed by the client with COPY … FROM STDIN. */
@@ -14,7 +14,8 @@ export const postgresDialect: WarehouseDialect = Object.freeze({
   clearTables: (schema: string, tables: readonly string[]) =>
     tables.length === 0 ? [] : [`truncate ${tables.map((t) => qualified(schema, t)).join(', ')}`],
   // The anti-joins of the transform plan well only with fresh statistics.
-  refreshStatistics: (schema: string, tables: readonly string[]) =>
-    tables.length === 0 ? [] : [`analyze ${tables.map((t) => qualified(schema, t)).join(', ')}`],
+  // (Autovacuum never analyzes temporary tables: a session-local table must be analyzed by hand.)
+  refreshStatistics: (schema: string | undefined, tables: readonly string[]) =>
+    tables.length === 0 ? [] : [`analyze ${tables.map((t) => (schema === undefined ? quoteIdent(t) : qualified(schema, t))).join(', ')}`],
   unsupportedSql: Object.freeze([]),
 });
