@@ -95,8 +95,8 @@ function relationshipChecks(declared: DeclaredTables, table: string, def: TableD
     .map(([column, c]) => ({ column, parent: c.references as string }))
     .sort((a, b) => order.indexOf(a.parent) - order.indexOf(b.parent))
     .map(({ column, parent }) => {
-      const key = declared[parent]?.primaryKey ?? [];
       if (!declared[parent]) throw new Error(`${table}.${column} references ${parent}, which is not declared: declare it or fix the name`);
+      const key = declared[parent].primaryKey ?? [];
       if (key.length !== 1) throw new Error(`${table}.${column} references ${parent}, whose primary key is not one column: give it one`);
       return relationship(table, def, column, parent, key[0] as string);
     });
