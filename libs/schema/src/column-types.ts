@@ -9,7 +9,11 @@ export type SqlType = 'varchar' | 'smallint' | 'integer' | 'bigint' | 'double pr
 /** Redshift column compression. */
 export type RedshiftEncoding = 'raw' | 'az64' | 'zstd' | 'lzo' | 'bytedict' | 'runlength';
 
-export interface ColumnDef {
+/**
+ * One column. `Ref` is the set of table names a `references` may name (any string for a table set declared
+ * elsewhere; the star tables in `tables.ts`).
+ */
+export interface ColumnDef<Ref extends string = string> {
   readonly type: SqlType;
   /** Width of a `varchar`, in bytes (sized from the real data; see the widths test). */
   readonly bytes?: number;
@@ -22,6 +26,13 @@ export interface ColumnDef {
   /** Overrides the derived Redshift encoding. */
   readonly encode?: RedshiftEncoding;
   readonly description?: string;
+  /**
+   * Every non-NULL value is a key of that table (its one-column primary key). Drives the `relationships` data
+   * test; not emitted as a FOREIGN KEY (PostgreSQL would enforce it, and the transform's order would have to follow).
+   */
+  readonly references?: Ref;
+  /** The only values the column may hold. Drives the `accepted_values` data test; not a CHECK constraint. */
+  readonly accepted?: readonly string[];
 }
 
 /** How Redshift spreads and orders a table's rows across slices. */
@@ -29,10 +40,10 @@ export type RedshiftLayout =
   | { readonly distStyle: 'all' | 'even' | 'auto'; readonly sortKey?: readonly string[] }
   | { readonly distStyle: 'key'; readonly distKey: string; readonly sortKey?: readonly string[] };
 
-export interface TableDef {
+export interface TableDef<Ref extends string = string> {
   readonly description: string;
   /** Column order here is the order in the table (COPY with JSONPaths maps by position). */
-  readonly columns: Readonly<Record<string, ColumnDef>>;
+  readonly columns: Readonly<Record<string, ColumnDef<Ref>>>;
   readonly primaryKey?: readonly string[];
   /** Natural keys. Enforced by PostgreSQL, informational on Redshift. */
   readonly unique?: readonly (readonly string[])[];

@@ -1,5 +1,9 @@
 import type { TableDef } from './column-types.js';
 
+/** The star schema, fact first: the tables the transform fills, the data tests check, and a `references` names. */
+export const starTables = ['songplays', 'users', 'songs', 'artists', 'time'] as const;
+export type StarTableName = (typeof starTables)[number];
+
 /**
  * Every table of the warehouse, declared once. The Kysely `Database` type and the DDL of each dialect are
  * derived from this object, so it is the only place a column is named.
@@ -58,11 +62,11 @@ export const tables = {
     description: 'Fact: one row per NextSong event; song_id/artist_id are NULL when no song matched.',
     columns: {
       songplay_id: { type: 'bigint', notNull: true, identity: true },
-      start_time: { type: 'timestamp', notNull: true },
-      user_id: { type: 'integer', notNull: true },
-      level: { type: 'varchar', bytes: 16, notNull: true },
-      song_id: { type: 'varchar', bytes: 32 },
-      artist_id: { type: 'varchar', bytes: 32 },
+      start_time: { type: 'timestamp', notNull: true, references: 'time' },
+      user_id: { type: 'integer', notNull: true, references: 'users' },
+      level: { type: 'varchar', bytes: 16, notNull: true, accepted: ['free', 'paid'] },
+      song_id: { type: 'varchar', bytes: 32, references: 'songs' },
+      artist_id: { type: 'varchar', bytes: 32, references: 'artists' },
       session_id: { type: 'integer', notNull: true },
       location: { type: 'varchar', bytes: 256 },
       user_agent: { type: 'varchar', bytes: 512 },
@@ -80,7 +84,7 @@ export const tables = {
       first_name: { type: 'varchar', bytes: 128 },
       last_name: { type: 'varchar', bytes: 128 },
       gender: { type: 'varchar', bytes: 8 },
-      level: { type: 'varchar', bytes: 16, notNull: true },
+      level: { type: 'varchar', bytes: 16, notNull: true, accepted: ['free', 'paid'] },
       last_seen: { type: 'timestamp', notNull: true, description: 'ts of the latest event; its level is `level`.' },
     },
     primaryKey: ['user_id'],
@@ -149,7 +153,7 @@ export const tables = {
     primaryKey: ['file'],
     redshift: { distStyle: 'all', sortKey: ['file'] },
   },
-} as const satisfies Record<string, TableDef>;
+} as const satisfies Record<string, TableDef<StarTableName>>;
 
 export type Tables = typeof tables;
 export type TableName = keyof Tables;

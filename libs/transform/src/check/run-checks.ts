@@ -1,6 +1,7 @@
 import type { Database } from '@sparkify/schema';
 import { sql, type Kysely } from 'kysely';
-import { checks as defaultChecks, type Check } from './checks.js';
+import type { Check } from './check.js';
+import { checks as defaultChecks } from './checks.js';
 
 export interface CheckResult {
   readonly name: string;

@@ -38,19 +38,19 @@ select "start_time" as "start_time", count(*) as "copies" from "public"."time" g
 select * from "public"."time" where "start_time" is null;
 
 -- relationships_songplays_user_id__users
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."user_id" as "user_id" from "public"."songplays" as "sp" left join "public"."users" as "p" on "p"."user_id" = "sp"."user_id" where "sp"."user_id" is not null and "p"."user_id" is null;
+select "child"."songplay_id", "child"."session_id", "child"."item_in_session", "child"."user_id" as "user_id" from "public"."songplays" as "child" left join "public"."users" as "parent" on "parent"."user_id" = "child"."user_id" where "child"."user_id" is not null and "parent"."user_id" is null;
 
 -- relationships_songplays_song_id__songs
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."song_id" as "song_id" from "public"."songplays" as "sp" left join "public"."songs" as "p" on "p"."song_id" = "sp"."song_id" where "sp"."song_id" is not null and "p"."song_id" is null;
+select "child"."songplay_id", "child"."session_id", "child"."item_in_session", "child"."song_id" as "song_id" from "public"."songplays" as "child" left join "public"."songs" as "parent" on "parent"."song_id" = "child"."song_id" where "child"."song_id" is not null and "parent"."song_id" is null;
 
 -- relationships_songplays_artist_id__artists
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."artist_id" as "artist_id" from "public"."songplays" as "sp" left join "public"."artists" as "p" on "p"."artist_id" = "sp"."artist_id" where "sp"."artist_id" is not null and "p"."artist_id" is null;
+select "child"."songplay_id", "child"."session_id", "child"."item_in_session", "child"."artist_id" as "artist_id" from "public"."songplays" as "child" left join "public"."artists" as "parent" on "parent"."artist_id" = "child"."artist_id" where "child"."artist_id" is not null and "parent"."artist_id" is null;
 
 -- relationships_songplays_start_time__time
-select "sp"."songplay_id", "sp"."session_id", "sp"."item_in_session", "sp"."start_time" as "start_time" from "public"."songplays" as "sp" left join "public"."time" as "p" on "p"."start_time" = "sp"."start_time" where "sp"."start_time" is not null and "p"."start_time" is null;
+select "child"."songplay_id", "child"."session_id", "child"."item_in_session", "child"."start_time" as "start_time" from "public"."songplays" as "child" left join "public"."time" as "parent" on "parent"."start_time" = "child"."start_time" where "child"."start_time" is not null and "parent"."start_time" is null;
 
 -- accepted_values_songplays_level
-select "user_id", "level" from "public"."songplays" where ("level" is null or "level" not in ('free', 'paid'));
+select "songplay_id", "session_id", "item_in_session", "level" from "public"."songplays" where ("level" is null or "level" not in ('free', 'paid'));
 
 -- accepted_values_users_level
 select "user_id", "level" from "public"."users" where ("level" is null or "level" not in ('free', 'paid'));
