@@ -1,4 +1,2 @@
-import type { starTables } from '@sparkify/schema';
-
 /** A table of the star schema (fact and dimensions): what the transform syncs. */
-export type StarTable = (typeof starTables)[number];
+export type { StarTableName as StarTable } from '@sparkify/schema';

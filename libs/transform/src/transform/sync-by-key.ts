@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Compilable, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Expression, type RawBuilder } from 'kysely';
 import type { SourceDbs } from './sources.js';
 import { anyOf, differs } from './sql-helpers.js';
 import type { StarTable } from './star-table.js';
