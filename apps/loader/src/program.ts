@@ -1,11 +1,15 @@
 import { configureProgram, type Io } from '@sparkify/cli';
 import { Command } from 'commander';
-import { checkCommand, etlCommand, stageCommand, transformCommand } from './commands/etl-steps.js';
-import { createTablesCommand, type CreateTablesFlags } from './commands/tables.js';
-import { runCommand, type CommandContext, type CommandResult } from './run-command.js';
+import type { CreateTablesFlags } from './commands/tables.js';
+import type { CommandContext, CommandResult } from './run-command.js';
 import { withSharedOptions, type SharedOptions } from './shared-options.js';
 
 type Body = (ctx: CommandContext, flags: Record<string, unknown>) => Promise<CommandResult>;
+
+// The command modules (and through them the pipeline, Kysely, zod, the AWS SDK, cli-progress) load only when a
+// command runs: `--help` and usage errors need nothing but commander and this table. The bundle puts each in a chunk.
+const etlSteps = () => import('./commands/etl-steps.js');
+const tables = () => import('./commands/tables.js');
 
 /**
  * The loader's command line. Commander parses; each action records the exit code of `runCommand`, which never
@@ -20,23 +24,29 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     // program.command() copies the output, exit and help settings to the subcommand.
     const command = withSharedOptions(program.command(name).description(description));
     (extra ? extra(command) : command).action(async (options: SharedOptions & Record<string, unknown>) => {
+      const { runCommand } = await import('./run-command.js');
       setExitCode(await runCommand(name, io, options, (ctx) => body(ctx, options)));
     });
   };
 
   const dryRun = (c: Command) => c.option('--dry-run', 'print every statement the run would send, each ending with ;, without connecting');
-  add('etl', 'create missing tables, then stage + transform + check in one transaction (commit only if all pass)', (ctx) => etlCommand(ctx), dryRun);
+  add(
+    'etl',
+    'create missing tables, then stage + transform + check in one transaction (commit only if all pass)',
+    async (ctx) => (await etlSteps()).etlCommand(ctx),
+    dryRun,
+  );
   add(
     'create-tables',
     'create every missing table',
-    (ctx, flags) => createTablesCommand(ctx, flags as CreateTablesFlags),
+    async (ctx, flags) => (await tables()).createTablesCommand(ctx, flags as CreateTablesFlags),
     (c) =>
       c
         .option('--reset', 'drop every table first (their rows are lost), then create them')
         .option('--dry-run', 'print the DDL for the selected target without connecting'),
   );
-  add('stage', 'extract the files and stage them (files already in the ledger are skipped)', (ctx) => stageCommand(ctx), dryRun);
-  add('transform', 'rebuild the star tables from everything staged', (ctx) => transformCommand(ctx), dryRun);
-  add('check', 'run the data tests on the star tables', (ctx) => checkCommand(ctx), dryRun);
+  add('stage', 'extract the files and stage them (files already in the ledger are skipped)', async (ctx) => (await etlSteps()).stageCommand(ctx), dryRun);
+  add('transform', 'rebuild the star tables from everything staged', async (ctx) => (await etlSteps()).transformCommand(ctx), dryRun);
+  add('check', 'run the data tests on the star tables', async (ctx) => (await etlSteps()).checkCommand(ctx), dryRun);
   return program;
 }

@@ -17,6 +17,12 @@ function build(): Promise<unknown> {
   return built;
 }
 
+/** Builds the CLI (once per test process) and gives the path of its entry, dist/test-<pid>/main.js. */
+export async function builtCli(): Promise<string> {
+  await build();
+  return join(outDir, 'main.js');
+}
+
 /** Removes this process's build (call it in afterAll: test workers may end without an 'exit' event). */
 export function removeBuiltCli(): void {
   rmSync(outDir, { recursive: true, force: true });
