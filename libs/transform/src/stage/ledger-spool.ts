@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { numberToText } from '../extract/number-to-text.js';
 import { copyTextRow } from './copy-text.js';
 import { CopyWriter } from './copy-writer.js';
 import type { LedgerEntry } from './ledger.js';
@@ -36,7 +37,7 @@ export class LedgerSpool {
   }
 
   add(e: LedgerEntry): void {
-    this.pending += copyTextRow([e.file, String(e.bytes), e.contentHash, String(e.rows)]);
+    this.pending += copyTextRow([e.file, numberToText(e.bytes), e.contentHash, numberToText(e.rows)]);
     this.count++;
     if (this.pending.length >= SPOOL_FLUSH_CHARS) this.flush();
   }

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { storableRaw, type LoadError } from '../extract/load-error.js';
+import { numberToText } from '../extract/number-to-text.js';
 import { mapRecord, type FieldMapping } from '../extract/record-mapping.js';
 import { recordSplitter, type RawRecord, type RecordLayout, type RecordSplitter } from '../extract/records.js';
 import { copyTextRow, copyTextValue } from './copy-text.js';
@@ -101,7 +102,7 @@ export class BatchEncoder {
       }
       state.rows++;
       const cells = mapped.cells;
-      cells.push(file, String(rec.line)); // source_file, source_line: as the main-thread path writes them
+      cells.push(file, numberToText(rec.line)); // source_file, source_line: as the main-thread path writes them
       this.write(copyTextRow(cells, mapped.coerced || mayNeedEscapes.test(rec.text) || state.keyEscapes));
     }
   }
