@@ -1,4 +1,5 @@
 import { JsonNumber } from './json-lexemes.js';
+import { numberToText } from './number-to-text.js';
 import { describeType, type StagingType } from './staging-column.js';
 
 /** A cell for COPY (text, or null for NULL) or the reason COPY would reject the record. */
@@ -30,8 +31,8 @@ export function coerce(value: unknown, type: StagingType, column: string): Coerc
       return coerceNumberText(value.trim(), type, column, false);
     case 'number':
       // Fast paths for the common cases; anything unusual goes through the text rules below.
-      if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return ok(String(value));
-      if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return ok(String(value));
+      if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return ok(numberToText(value));
+      if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return ok(numberToText(value));
       return coerceNumberText(String(value), type, column, true);
     case 'boolean':
       if (type.kind === 'text') return text(String(value), type.maxBytes, column);

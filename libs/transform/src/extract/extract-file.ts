@@ -1,12 +1,7 @@
 import { storableRaw, type LoadError } from './load-error.js';
+import { mayNeedEscapes } from './escapes.js';
 import { mapRecord, type FieldMapping } from './record-mapping.js';
 import { recordSplitter, type RawRecord, type RecordLayout } from './records.js';
-
-/**
- * A decoded JSON string holds a backslash, tab, newline or CR only where its text has one of the escapes
- * backslash-backslash, \t, \n, \r or \uXXXX; without those (a \" is harmless) the cells need no COPY escaping.
- */
-const mayNeedEscapes = /\\[\\tnru]/;
 
 export interface FileExtract {
   readonly rows: number;
@@ -46,7 +41,7 @@ export async function extractFile(
         continue;
       }
       rows++;
-      const wait = onRow(mapped.cells, mapped.coerced || mayNeedEscapes.test(rec.text), rec.line);
+      const wait = onRow(mapped.cells, mapped.coerced || mayNeedEscapes(rec.text), rec.line);
       if (wait) await wait;
     }
   };

@@ -55,6 +55,13 @@ export function parseJsonPaths(text: string, where: string): JsonPath[] {
 
 /** The value at `path`, or undefined when any step is missing (COPY then loads NULL). */
 export function selectPath(record: unknown, path: JsonPath): unknown {
+  const first = path[0];
+  if (path.length === 1 && typeof first === 'string' && record !== null && typeof record === 'object' && !Array.isArray(record)) {
+    // The everyday case (a top-level key of a parsed object), without Object.hasOwn's cost. A JSON value is never a
+    // function, so a function came from Object.prototype; `__proto__` inherited would be an object: look those up.
+    const value = (record as Record<string, unknown>)[first];
+    if (value === undefined || (typeof value !== 'function' && first !== '__proto__')) return value;
+  }
   let value: unknown = record;
   for (const step of path) {
     if (value === null || typeof value !== 'object') return undefined;

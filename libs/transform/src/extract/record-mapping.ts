@@ -1,5 +1,6 @@
 import { coerce } from './coerce.js';
 import { parseKeepingNumbers } from './json-lexemes.js';
+import { numberToText } from './number-to-text.js';
 import { JsonPathsError, selectPath, type JsonPath } from './json-paths.js';
 import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
 import type { StagingColumn, StagingType } from './staging-column.js';
@@ -82,13 +83,35 @@ function needsLexeme(value: number, column: StagingColumn): boolean {
 function fastCell(value: unknown, type: StagingType): string | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') {
+    if (type.kind === 'integer') return isCanonicalInteger(value, type.bits) ? value : undefined;
     if (type.kind !== 'text' || value === '' || value.charCodeAt(0) <= 0x20) return undefined;
     if (type.maxBytes !== undefined && value.length * 3 > type.maxBytes) return undefined;
     return value.indexOf('\u0000') === -1 ? value : undefined;
   }
   if (typeof value === 'number') {
-    if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return String(value);
-    if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return String(value);
+    if (type.kind === 'float' && type.bits === 64 && Number.isFinite(value)) return numberToText(value);
+    if (type.kind === 'integer' && Number.isSafeInteger(value) && Math.abs(value) < 2 ** (type.bits - 1)) return numberToText(value);
   }
   return undefined;
+}
+
+/** Digits that hold in `bits` for sure (so never out of range): 2^15 > 9999, 2^31 > 999999999, 2^63 > 10^18 - 1. */
+const SAFE_DIGITS = { 16: 4, 32: 9, 64: 18 } as const;
+
+/**
+ * A string such as `"4781"` (the logs' userId) that `coerce` would load unchanged into an integer column: digits
+ * without a leading zero (or just `0`), an optional minus before a non-zero digit, and few enough digits to be in
+ * range. Checked by hand because the general path (trim, regex, BigInt) costs more than the rest of the record.
+ */
+function isCanonicalInteger(value: string, bits: 16 | 32 | 64): boolean {
+  const start = value.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digits = value.length - start;
+  if (digits < 1 || digits > SAFE_DIGITS[bits]) return false;
+  const first = value.charCodeAt(start);
+  if (first === 0x30) return digits === 1 && start === 0;
+  for (let i = start; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }

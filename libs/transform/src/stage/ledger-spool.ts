@@ -1,12 +1,13 @@
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { numberToText } from '../extract/number-to-text.js';
 import { copyTextRow } from './copy-text.js';
 import { CopyWriter } from './copy-writer.js';
 import type { LedgerEntry } from './ledger.js';
 import type { StageTx } from './stage-types.js';
 
-const SPOOL_FLUSH_CHARS = 64 * 1024;
+const SPOOL_CHUNK_BYTES = 64 * 1024;
 const LEDGER_COLUMNS = ['file', 'bytes', 'content_hash', 'rows'];
 
 /**
@@ -15,7 +16,10 @@ const LEDGER_COLUMNS = ['file', 'bytes', 'content_hash', 'rows'];
  * and staging is never paused. Always `dispose()` it (the file goes with it).
  */
 export class LedgerSpool {
-  private pending = '';
+  // Rows are encoded into bytes at once: a string growing over hundreds of files would outlive young-generation
+  // collections and be promoted (garbage the old generation keeps until a full collection).
+  private readonly chunk = Buffer.allocUnsafe(SPOOL_CHUNK_BYTES);
+  private used = 0;
   private count = 0;
   private fd: number | undefined;
 
@@ -36,9 +40,12 @@ export class LedgerSpool {
   }
 
   add(e: LedgerEntry): void {
-    this.pending += copyTextRow([e.file, String(e.bytes), e.contentHash, String(e.rows)]);
+    const row = copyTextRow([e.file, numberToText(e.bytes), e.contentHash, numberToText(e.rows)]);
     this.count++;
-    if (this.pending.length >= SPOOL_FLUSH_CHARS) this.flush();
+    if (this.fd === undefined) return;
+    if (this.used + row.length * 3 > this.chunk.length) this.flush(); // a UTF-16 unit is at most 3 UTF-8 bytes
+    if (row.length * 3 > this.chunk.length) writeSync(this.fd, row);
+    else this.used += this.chunk.write(row, this.used);
   }
 
   /** Copies every spooled row into load_ledger; returns how many. */
@@ -69,8 +76,8 @@ export class LedgerSpool {
   }
 
   private flush(): void {
-    if (this.pending === '' || this.fd === undefined) return;
-    writeSync(this.fd, this.pending);
-    this.pending = '';
+    if (this.used === 0 || this.fd === undefined) return;
+    writeSync(this.fd, this.chunk, 0, this.used);
+    this.used = 0;
   }
 }

@@ -1,11 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
+import { mayNeedEscapes } from '../extract/escapes.js';
 import { storableRaw, type LoadError } from '../extract/load-error.js';
+import { numberToText } from '../extract/number-to-text.js';
 import { mapRecord, type FieldMapping } from '../extract/record-mapping.js';
 import { recordSplitter, type RawRecord, type RecordLayout, type RecordSplitter } from '../extract/records.js';
 import { copyTextRow, copyTextValue } from './copy-text.js';
 
-/** The same test as extractFile's: without these escapes a record's cells need no COPY escaping. */
-const mayNeedEscapes = /\\[\\tnru]/;
 const CHUNK_BYTES = 256 * 1024;
 
 /** What a worker is told about one piece of a file: its bytes in the batch's buffer, and whether it is the last. */
@@ -101,8 +101,8 @@ export class BatchEncoder {
       }
       state.rows++;
       const cells = mapped.cells;
-      cells.push(file, String(rec.line)); // source_file, source_line: as the main-thread path writes them
-      this.write(copyTextRow(cells, mapped.coerced || mayNeedEscapes.test(rec.text) || state.keyEscapes));
+      cells.push(file, numberToText(rec.line)); // source_file, source_line: as the main-thread path writes them
+      this.write(copyTextRow(cells, mapped.coerced || mayNeedEscapes(rec.text) || state.keyEscapes));
     }
   }
 

@@ -3,6 +3,7 @@ import { tables } from '@sparkify/schema';
 import { DEFAULT_LOG_JSON_PATHS_TEXT } from '../extract/default-json-paths.js';
 import { extractFile } from '../extract/extract-file.js';
 import { parseJsonPaths } from '../extract/json-paths.js';
+import { numberToText } from '../extract/number-to-text.js';
 import { truncateUtf8, type LoadError } from '../extract/load-error.js';
 import { autoMapping, jsonPathsMapping, type FieldMapping } from '../extract/record-mapping.js';
 import type { RecordLayout } from '../extract/records.js';
@@ -93,7 +94,7 @@ export async function stageByStreaming(tx: StageTx, store: FileStore, options: S
         } else for await (const source of mapOrdered(todo, concurrency, (f) => prefetch(store, f))) {
           const key = source.file.key;
           const keyEscapes = copyTextValue(key) !== key;
-          const onRow = (cells: (string | null)[], escape: boolean, line: number) => (cells.push(key, String(line)), writer.write(cells, escape || keyEscapes));
+          const onRow = (cells: (string | null)[], escape: boolean, line: number) => (cells.push(key, numberToText(line)), writer.write(cells, escape || keyEscapes));
           const result = await extractFile(key, source.chunks, layout, fields, onRow, onReject);
           rows[table] += result.rows;
           if (result.empty) emptyFiles.push(key);

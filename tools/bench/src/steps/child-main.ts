@@ -5,7 +5,7 @@ import { RESULT_MARKER, type Job, type JobResult } from './jobs.js';
 async function run(job: Job): Promise<Omit<JobResult, 'maxRssKb'>> {
   switch (job.kind) {
     case 'stage':
-      return (await import('./ours-stage.js')).oursStage(job.url, job.dataDir);
+      return (await import('./ours-stage.js')).oursStage(job.url, job.dataDir, job);
     case 'transform':
       return (await import('./ours-transform.js')).oursTransform(job.url, job.captureFile);
     case 'check':

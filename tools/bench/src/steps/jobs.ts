@@ -1,7 +1,15 @@
 /** What a child process is asked to do, and what it answers. Passed as JSON on argv, answered on stdout. */
 
 export type Job =
-  | { readonly kind: 'stage'; readonly url: string; readonly dataDir: string }
+  | {
+      readonly kind: 'stage';
+      readonly url: string;
+      readonly dataDir: string;
+      /** Staging worker threads (default: the stage's own default). */
+      readonly workers?: number | 'auto';
+      /** Sample process.memoryUsage() this often and report the peaks per phase (stage-only runs). */
+      readonly sampleMemoryMs?: number;
+    }
   | { readonly kind: 'transform'; readonly url: string; readonly captureFile: string }
   | { readonly kind: 'check'; readonly url: string }
   | { readonly kind: 'insert'; readonly url: string; readonly dataDir: string; readonly capMs: number }

@@ -1,7 +1,8 @@
 import { testConfig } from '@sparkify/config/testing';
 import { stage, type StageStep } from '@sparkify/transform';
 import { connect } from '@sparkify/warehouse';
-import type { JobResult } from './jobs.js';
+import type { Job, JobResult } from './jobs.js';
+import { MemorySampler } from './memory-sampler.js';
 
 /** A Config aimed at one database URL and one local folder; everything else at its defaults. */
 export const benchConfig = (url: string, dataDir = '.') =>
@@ -11,8 +12,9 @@ export const benchConfig = (url: string, dataDir = '.') =>
  * Our extract + stage, as `etl` runs it: one transaction, COPY FROM STDIN, ledger and load_errors. The stage's
  * progress callback timestamps its phases, which gives listing and per-table throughput without extra code paths.
  */
-export async function oursStage(url: string, dataDir: string): Promise<Omit<JobResult, 'maxRssKb'>> {
+export async function oursStage(url: string, dataDir: string, job: Partial<Extract<Job, { kind: 'stage' }>> = {}): Promise<Omit<JobResult, 'maxRssKb'>> {
   const config = benchConfig(url, dataDir);
+  const memory = job.sampleMemoryMs ? new MemorySampler(job.sampleMemoryMs) : undefined;
   const warehouse = await connect(config, { applicationName: 'sparkify-bench' });
   try {
     const phaseStart = new Map<StageStep, number>();
@@ -23,7 +25,9 @@ export async function oursStage(url: string, dataDir: string): Promise<Omit<JobR
       stage(tx, config.source, {
         maxErrors: Number.MAX_SAFE_INTEGER,
         concurrency: config.etl.concurrency,
+        ...(job.workers !== undefined ? { workers: job.workers } : {}),
         onProgress: (step, done, total) => {
+          memory?.enter(step);
           const now = performance.now();
           if (!phaseStart.has(step)) phaseStart.set(step, now);
           phaseEnd.set(step, now);
@@ -32,6 +36,7 @@ export async function oursStage(url: string, dataDir: string): Promise<Omit<JobR
       }),
     );
     const ms = performance.now() - started;
+    const peaks = memory?.stop();
     const span = (step: StageStep) => (phaseEnd.get(step) ?? 0) - (phaseStart.get(step) ?? 0);
     return {
       ms,
@@ -44,6 +49,7 @@ export async function oursStage(url: string, dataDir: string): Promise<Omit<JobR
         eventsMs: span('staging_events'),
         songRows: report.rows.staging_songs,
         eventRows: report.rows.staging_events,
+        ...(peaks ? { memory: JSON.stringify(peaks) } : {}),
       },
     };
   } finally {

@@ -12,12 +12,12 @@ export interface ChildRun extends JobResult {
 
 /**
  * Runs one job in a fresh Node process (through tsx, so the workspace's TypeScript sources load as they are),
- * so that its peak RSS is its own and not the harness's. Rejects with the child's stderr tail when it fails.
+ * so that its peak RSS is its own and not the harness's. `nodeArgs` go to node (e.g. `--cpu-prof`). Rejects with the child's stderr tail when it fails.
  */
-export function runChild(job: Job, options: { timeoutMs?: number } = {}): Promise<ChildRun> {
+export function runChild(job: Job, options: { timeoutMs?: number; nodeArgs?: readonly string[] } = {}): Promise<ChildRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childMain, JSON.stringify(job)], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', childMain, JSON.stringify(job)], {
       env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
