@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@sparkify/schema';
-import { planStatements, planTarget, repairCall, transformPlan } from '@sparkify/transform';
+import { planStatements, planTarget, repairCall, setAsideStatements, transformPlan } from '@sparkify/transform';
 import { redshiftDialect } from '@sparkify/warehouse';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { run } from '../test/capture.js';
@@ -37,10 +37,11 @@ async function dryRun(args: readonly string[], env: Record<string, string> = {})
 }
 
 /**
- * The transform's first-load path (one insert per empty table). A dry run cannot know a table is empty, so it prints
- * the incremental path; this compiles the other one exactly as a Redshift run sends it.
+ * What a dry run cannot show, compiled exactly as a Redshift run sends it: the transform's first-load path (one
+ * insert per empty table; a dry run cannot know a table is empty, so it prints the incremental path), and the
+ * set-aside insert and delete (a run sends them only when a staged event breaks a rule; a dry run finds none).
  */
-function firstLoadStatements(): string[] {
+function statementsDryRunsCannotShow(): string[] {
   const db = new Kysely<Database>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -50,7 +51,8 @@ function firstLoadStatements(): string[] {
     },
   });
   const plan = transformPlan(planTarget({ db, schema: 'public', dialect: redshiftDialect }, repairCall('public')));
-  return planStatements(plan, 'firstLoad').map((s) => s.query.sql);
+  const setAside = setAsideStatements(db.withSchema('public')).map((s) => s.query.compile().sql);
+  return [...planStatements(plan, 'firstLoad').map((s) => s.query.sql), ...setAside];
 }
 
 type Tree = unknown;
@@ -88,9 +90,10 @@ describe('every statement of a Redshift dry run, through sqlfluff (redshift dial
     expect(runs.schema.join('\n')).not.toContain('MySchema');
 
     expect(runs.defaults.filter((s) => s.startsWith('create temporary table'))).toHaveLength(6); // song rows + 5 syncs
-    const firstLoad = firstLoadStatements();
-    expect(firstLoad.filter((s) => s.startsWith('insert into'))).toHaveLength(5);
-    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema, ...runs.manifest, ...firstLoad])];
+    const unseen = statementsDryRunsCannotShow();
+    expect(unseen.filter((s) => s.startsWith('insert into'))).toHaveLength(6); // 5 first loads + load_errors
+    expect(unseen.filter((s) => s.startsWith('delete from "public"."staging_events"'))).toHaveLength(1);
+    const unique = [...new Set([...runs.defaults, ...runs.fullRefresh, ...runs.schema, ...runs.manifest, ...unseen])];
     const width = String(unique.length).length;
     const files = unique.map((statement, i) => {
       const file = `s${String(i).padStart(width, '0')}.sql`;

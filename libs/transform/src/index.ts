@@ -21,6 +21,6 @@ export { resolveSource, parseS3Url, SourceError, type ResolvedSource, type S3Loc
 
 // Transform: staging → star (idempotent), text repair, data checks
 export { transform, TransformError, type TableTransformReport, type TransformReport, type TransformTarget } from './transform/index.js';
-export { planStatements, planTarget, transformPlan, type StarTable, type SyncStatement, type SyncStepKind, type TransformPlan } from './transform/index.js';
+export { planStatements, planTarget, setAsideStatements, transformPlan, type StarTable, type SyncStatement, type SyncStepKind, type TransformPlan } from './transform/index.js';
 export { runChecks, checks, derivedChecks, playsMatchEvents, sampleSize, type Check, type CheckReport, type CheckResult } from './check/index.js';
 export { repairMojibake, repairSql, mojibakePairs, repairCall, repairFunctionName, repairFunctionStatement, repairSqlText } from './text/index.js';

@@ -5,3 +5,4 @@ export type { SyncStatement, SyncStepKind } from './sync-by-key.js';
 export type { RepairSql } from './sources.js';
 export { epochMsToTimestamp } from './sql-helpers.js';
 export { TransformError } from './transform-error.js';
+export { setAsideStatements } from './set-aside.js';
