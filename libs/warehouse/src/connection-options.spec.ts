@@ -35,7 +35,7 @@ describe('PostgreSQL URL options', () => {
     const spec = postgresUrlSpec('postgres://etl:p%40ss%20word@db.example.com:6543/warehouse?sslmode=require', settings);
     expect(spec.endpoint).toEqual({ target: 'postgres', host: 'db.example.com', port: 6543, database: 'warehouse', user: 'etl' });
     expect(spec.secrets).toEqual(['p@ss word']);
-    expect(spec.options.connection).toEqual({ TimeZone: 'UTC', jit: 'off', application_name: 'sparkify-test', search_path: 'public' });
+    expect(spec.options.connection).toEqual({ TimeZone: 'UTC', jit: 'off', max_parallel_workers_per_gather: '0', application_name: 'sparkify-test', search_path: 'public' });
   });
 
   it('defaults the port to 5432', () => {

@@ -48,12 +48,14 @@ function common(settings: CommonSettings) {
 }
 
 /**
- * PostgreSQL sessions run in UTC (Redshift's sessions always do, and it is not a startup parameter there), and
- * without JIT: it compiled the transform's long text-repair expressions for 3.5 s of a 20 s statement at 1M events
- * and made nothing faster (tools/bench/results).
+ * PostgreSQL sessions run in UTC (Redshift's sessions always do, and it is not a startup parameter there); without
+ * JIT, which compiled the transform's long text-repair expressions for 3.5 s of a 20 s statement at 1M events and
+ * made nothing faster; and without parallel workers: an etl writes and then reads millions of rows in one
+ * transaction, and workers reading the rows their leader's open transaction wrote took over 150 s for a count that
+ * takes 11 s without them at 5M events (tools/bench/results/profiles/2026-12-02-transform-1M-profile.md).
  */
 const postgresSession = (settings: CommonSettings) => ({
-  connection: { ...common(settings).connection, TimeZone: 'UTC', jit: 'off' },
+  connection: { ...common(settings).connection, TimeZone: 'UTC', jit: 'off', max_parallel_workers_per_gather: '0' },
 });
 
 /** Any PostgreSQL server, by URL. */

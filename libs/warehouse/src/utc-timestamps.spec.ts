@@ -37,12 +37,12 @@ describeWith(await postgresServer(), 'timestamps are UTC whatever the time zone 
 });
 
 describeWith(await postgresServer(), 'PostgreSQL sessions the toolkit opens', (url) => {
-  it('run in UTC and without JIT (it spent seconds compiling the transform’s text repair)', async () => {
+  it('run in UTC, without JIT and without parallel workers (see connection-options.ts for the measurements)', async () => {
     const db = await createTempDatabase(url);
     const wh = await connect(urlConfig(db.url));
     try {
-      const [row] = await wh.begin((tx) => tx.sql<{ tz: string; jit: string }[]>`select current_setting('TimeZone') as tz, current_setting('jit') as jit`);
-      expect(row).toEqual({ tz: 'UTC', jit: 'off' });
+      const [row] = await wh.begin((tx) => tx.sql<{ tz: string; jit: string; workers: string }[]>`select current_setting('TimeZone') as tz, current_setting('jit') as jit, current_setting('max_parallel_workers_per_gather') as workers`);
+      expect(row).toEqual({ tz: 'UTC', jit: 'off', workers: '0' });
     } finally {
       await wh.close();
       await db.drop();

@@ -9,7 +9,7 @@ export interface ProcessMeasure {
 /**
  * Runs psql (through `/usr/bin/time -f %M` for its peak RSS) against a database, stopping at the first error.
  * `args` are psql's own arguments after the connection (e.g. `-c "\copy …"` or `-f file`). Sessions run with the
- * settings our own connections use (UTC, no JIT), so a baseline differs from ours by its SQL, not by its session.
+ * settings our own connections use (UTC, no JIT, no parallel workers), so a baseline differs from ours by its SQL, not by its session.
  */
 export function psql(url: string, args: readonly string[]): Promise<ProcessMeasure> {
   const started = performance.now();
@@ -18,7 +18,7 @@ export function psql(url: string, args: readonly string[]): Promise<ProcessMeasu
     const child = spawn(
       '/usr/bin/time',
       ['-f', `${marker}%M`, 'psql', '--no-psqlrc', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, ...args],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PGOPTIONS: '--client-min-messages=warning -c jit=off -c TimeZone=UTC' } },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PGOPTIONS: '--client-min-messages=warning -c jit=off -c max_parallel_workers_per_gather=0 -c TimeZone=UTC' } },
     );
     let stdout = '';
     let stderr = '';
