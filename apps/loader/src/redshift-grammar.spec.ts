@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '@sparkify/schema';
 import { planStatements, planTarget, repairCall, setAsideStatements, transformPlan } from '@sparkify/transform';
-import { redshiftDialect } from '@sparkify/warehouse';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { redshiftDialect, sqlCompiler } from '@sparkify/warehouse';
 import { run } from '../test/capture.js';
 
 // An independent Redshift grammar: every statement a Redshift dry run prints must parse with sqlfluff's `redshift`
@@ -42,14 +41,7 @@ async function dryRun(args: readonly string[], env: Record<string, string> = {})
  * set-aside insert and delete (a run sends them only when a staged event breaks a rule; a dry run finds none).
  */
 function statementsDryRunsCannotShow(): string[] {
-  const db = new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (k) => new PostgresIntrospector(k),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
+  const db = sqlCompiler<Database>();
   const plan = transformPlan(planTarget({ db, schema: 'public', dialect: redshiftDialect }, repairCall('public')));
   const setAside = setAsideStatements(db.withSchema('public')).map((s) => s.query.compile().sql);
   return [...planStatements(plan, 'firstLoad').map((s) => s.query.sql), ...setAside];

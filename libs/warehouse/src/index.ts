@@ -5,6 +5,7 @@ export { dialectFor } from './dialect/dialect-for.js';
 export { postgresDialect } from './dialect/postgres/postgres-dialect.js';
 export { redshiftDialect } from './dialect/redshift/redshift-dialect.js';
 export { qualified, quoteIdent, quoteLiteral } from './dialect/quote.js';
+export { sqlCompiler } from './dialect/sql-compiler.js';
 export { classifyError, isTransientError, WarehouseError, type ErrorKind } from './errors.js';
 export { withRetry, type RetryOptions } from './retry.js';
 export { TransactionDialect } from './tx-dialect.js';

@@ -1,19 +1,11 @@
-import { qualified } from '@sparkify/warehouse';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Expression, type RawBuilder } from 'kysely';
+import { qualified, sqlCompiler } from '@sparkify/warehouse';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import { repairSql } from './repair-sql.js';
 
 /** The SQL function that holds the text repair where the dialect asks for one (`textRepair: 'udf'`, Redshift). */
 export const repairFunctionName = 'f_sparkify_repair_mojibake';
 
-// Compiles SQL text only; never connects.
-const compiler = new Kysely<Record<string, never>>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const compiler = sqlCompiler<Record<string, never>>();
 
 /**
  * `create or replace function "schema".f_sparkify_repair_mojibake(varchar) …`: a scalar SQL UDF (one SELECT, no

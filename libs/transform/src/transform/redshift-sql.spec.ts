@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '@sparkify/schema';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { redshiftDialect } from '@sparkify/warehouse';
+import { redshiftDialect, sqlCompiler } from '@sparkify/warehouse';
 import { checks } from '../check/checks.js';
 import { repairCall, repairFunctionStatement } from '../text/repair-function.js';
 import { repairSql } from '../text/repair-sql.js';
@@ -12,14 +12,7 @@ import type { RepairSql } from './sources.js';
 import { planStatements, transformPlan, type PlanTarget } from './star-syncs.js';
 
 // Redshift speaks the PostgreSQL wire protocol and dialect; this compiles exactly what is sent to it.
-const local = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const local = sqlCompiler<Database>();
 const db = local.withSchema('public');
 
 /** Both paths of the transform (every table first-loaded, every table synced), as Redshift runs them. */

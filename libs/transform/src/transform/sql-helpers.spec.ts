@@ -1,15 +1,9 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { sqlCompiler } from '@sparkify/warehouse';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { differs, sameText } from './sql-helpers.js';
 
-const db = new Kysely<Record<string, never>>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (k) => new PostgresIntrospector(k),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+const db = sqlCompiler<Record<string, never>>();
 const text = (b: { compile: (d: typeof db) => { sql: string } }) => b.compile(db).sql;
 
 // Redshift ignores trailing blanks when it compares VARCHARs and counts them in LENGTH (audit D3): every text
